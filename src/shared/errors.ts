@@ -1,0 +1,89 @@
+/**
+ * Errors a user can act on. They carry a stable code, an i18n key and parameters (file, row,
+ * column, setting) — never English text — so every surface (CLI, wizard, report) renders them in
+ * the user's language through the catalog in `i18n/`.
+ */
+import { z } from 'zod';
+
+export const ErrorCodeSchema = z.enum([
+  'FILE_NOT_FOUND',
+  'FILE_UNREADABLE',
+  'FILE_EMPTY',
+  'FORMAT_UNSUPPORTED',
+  'ENCODING_UNDECODABLE',
+  'BAD_ROW',
+  'SHEET_NOT_FOUND',
+  'COLUMN_NOT_FOUND',
+  'TARGET_SINGLE_CLASS',
+  'TARGET_ALL_MISSING',
+  'TARGET_NOT_NUMERIC',
+  'TOO_FEW_ROWS',
+  'NO_FEATURES',
+  'TEMPLATE_NOT_FOUND',
+  'TEMPLATE_INVALID',
+  'SETTING_INVALID',
+  'SENSITIVE_NOT_FOUND',
+  'CANCELLED',
+  'HOST_CRASHED',
+  'HOST_TIMEOUT',
+  'PROJECT_NOT_FOUND',
+  'PROJECT_INVALID',
+  'PROJECT_LOCKED',
+  'NO_MODEL',
+  'NO_DATA',
+  'CHROMIUM_NOT_FOUND',
+  'PDF_FAILED',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ErrorParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export type ErrorParams = z.infer<typeof ErrorParamsSchema>;
+
+/** Serializable form of a {@link UserError}, as it crosses process and IPC boundaries. */
+export const UserErrorDataSchema = z.object({
+  code: ErrorCodeSchema,
+  key: z.string(),
+  params: ErrorParamsSchema,
+});
+export type UserErrorData = z.infer<typeof UserErrorDataSchema>;
+
+/**
+ * An error caused by the user's input or settings, with a code and an i18n key
+ * (`errors.<CODE>` unless given) and the parameters its message needs.
+ */
+export class UserError extends Error {
+  readonly code: ErrorCode;
+  readonly key: string;
+  readonly params: ErrorParams;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, key?: string) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = 'UserError';
+    this.code = code;
+    this.key = key ?? `errors.${code}`;
+    this.params = params;
+  }
+
+  toData(): UserErrorData {
+    return { code: this.code, key: this.key, params: this.params };
+  }
+
+  static fromData(data: UserErrorData): UserError {
+    return new UserError(data.code, data.params, data.key);
+  }
+}
+
+/** Any thrown value as {@link UserErrorData}; unknown errors become `INTERNAL` with their message. */
+export function toErrorData(err: unknown): UserErrorData {
+  if (err instanceof UserError) return err.toData();
+  if (err && typeof err === 'object' && 'code' in err && 'key' in err && 'params' in err) {
+    const parsed = UserErrorDataSchema.safeParse(err);
+    if (parsed.success) return parsed.data;
+  }
+  if (err && typeof err === 'object' && 'name' in err && (err as Error).name === 'AbortError') {
+    return { code: 'CANCELLED', key: 'errors.CANCELLED', params: {} };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'INTERNAL', key: 'errors.INTERNAL', params: { message } };
+}

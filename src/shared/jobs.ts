@@ -1,0 +1,46 @@
+/**
+ * The job protocol between the back end and an engine host process (DESIGN "Work off the main
+ * thread"): requests carry `seq` and a `type`; events and the final result or error carry the same
+ * `seq`. Also the event payloads `runJob` reports through `onEvent`.
+ */
+import { z } from 'zod';
+import { UserErrorDataSchema } from './errors';
+import { EpochLogSchema } from './model/train';
+
+export const ProgressEventSchema = z.object({
+  type: z.literal('progress'),
+  /** Pipeline stage, e.g. `import`, `profile`, `train`, `evaluate`, `fairness`, `privacy`, `report`. */
+  stage: z.string(),
+  /** Done fraction of the stage in [0, 1], or null when unknown. */
+  fraction: z.number().min(0).max(1).nullable(),
+  /** Estimated seconds left in the stage, or null. */
+  etaSeconds: z.number().nullable().optional(),
+  message: z.string().optional(),
+});
+export const EpochEventSchema = EpochLogSchema.extend({ type: z.literal('epoch'), maxEpochs: z.number().int() });
+export const LogEventSchema = z.object({
+  type: z.literal('log'),
+  level: z.enum(['info', 'warn', 'error']),
+  message: z.string(),
+});
+export const JobEventSchema = z.discriminatedUnion('type', [ProgressEventSchema, EpochEventSchema, LogEventSchema]);
+export type JobEvent = z.infer<typeof JobEventSchema>;
+export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
+export type EpochEvent = z.infer<typeof EpochEventSchema>;
+
+/** Host → back end messages. */
+export const HostMessageSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ready'), pid: z.number().int() }),
+  z.object({ kind: z.literal('event'), seq: z.number().int(), event: JobEventSchema }),
+  z.object({ kind: z.literal('result'), seq: z.number().int(), value: z.unknown() }),
+  z.object({ kind: z.literal('error'), seq: z.number().int(), error: UserErrorDataSchema }),
+]);
+export type HostMessage = z.infer<typeof HostMessageSchema>;
+
+/** Back end → host messages. */
+export const HostRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('request'), seq: z.number().int(), type: z.string(), payload: z.unknown() }),
+  z.object({ kind: z.literal('cancel'), seq: z.number().int() }),
+  z.object({ kind: z.literal('shutdown') }),
+]);
+export type HostRequest = z.infer<typeof HostRequestSchema>;

@@ -1,0 +1,84 @@
+/** Evaluation results on the test split (SPEC §6). Probabilities are in [0, 1]. */
+import { z } from 'zod';
+
+export const ConfusionSchema = z.object({
+  tp: z.number(),
+  fp: z.number(),
+  tn: z.number(),
+  fn: z.number(),
+});
+export type Confusion = z.infer<typeof ConfusionSchema>;
+
+export const CurvePointSchema = z.object({ x: z.number(), y: z.number(), threshold: z.number().optional() });
+export type CurvePoint = z.infer<typeof CurvePointSchema>;
+
+/** Metric value with an optional bootstrap 95 % interval. */
+export const IntervalSchema = z.object({ low: z.number(), high: z.number() });
+
+export const BinaryMetricsSchema = z.object({
+  task: z.literal('binary'),
+  positiveClass: z.string(),
+  negativeClass: z.string(),
+  threshold: z.number(),
+  n: z.number().int(),
+  accuracy: z.number(),
+  balancedAccuracy: z.number(),
+  precision: z.number().nullable(),
+  recall: z.number().nullable(),
+  specificity: z.number().nullable(),
+  f1: z.number().nullable(),
+  npv: z.number().nullable(),
+  rocAuc: z.number().nullable(),
+  prAuc: z.number().nullable(),
+  brier: z.number(),
+  logLoss: z.number(),
+  ks: z.number().nullable(),
+  confusion: ConfusionSchema,
+  rocCurve: z.array(CurvePointSchema),
+  prCurve: z.array(CurvePointSchema),
+  intervals: z.record(z.string(), IntervalSchema).default({}),
+});
+export type BinaryMetrics = z.infer<typeof BinaryMetricsSchema>;
+
+export const MulticlassMetricsSchema = z.object({
+  task: z.literal('multiclass'),
+  classes: z.array(z.string()),
+  n: z.number().int(),
+  accuracy: z.number(),
+  macroF1: z.number(),
+  perClass: z.array(
+    z.object({ label: z.string(), precision: z.number().nullable(), recall: z.number().nullable(), f1: z.number().nullable(), support: z.number().int() }),
+  ),
+  /** matrix[true][predicted], in `classes` order. */
+  confusionMatrix: z.array(z.array(z.number().int())),
+  logLoss: z.number(),
+  intervals: z.record(z.string(), IntervalSchema).default({}),
+});
+export type MulticlassMetrics = z.infer<typeof MulticlassMetricsSchema>;
+
+export const RegressionMetricsSchema = z.object({
+  task: z.literal('regression'),
+  n: z.number().int(),
+  mae: z.number(),
+  rmse: z.number(),
+  r2: z.number(),
+  residuals: z.array(z.object({ predicted: z.number(), residual: z.number() })),
+  intervals: z.record(z.string(), IntervalSchema).default({}),
+});
+export type RegressionMetrics = z.infer<typeof RegressionMetricsSchema>;
+
+export const MetricsSchema = z.discriminatedUnion('task', [BinaryMetricsSchema, MulticlassMetricsSchema, RegressionMetricsSchema]);
+export type Metrics = z.infer<typeof MetricsSchema>;
+
+/** A baseline beside the model: majority class (classification) or mean (regression). */
+export const BaselineSchema = z.object({
+  name: z.enum(['majority_class', 'mean', 'logistic_regression', 'linear_regression']),
+  metrics: MetricsSchema,
+});
+export type Baseline = z.infer<typeof BaselineSchema>;
+
+export const EvaluationSchema = z.object({
+  metrics: MetricsSchema,
+  baselines: z.array(BaselineSchema),
+});
+export type Evaluation = z.infer<typeof EvaluationSchema>;

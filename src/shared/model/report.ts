@@ -1,0 +1,67 @@
+/**
+ * `ReportModel`: everything the PDF/HTML report shows, as data. `buildReport()` in the engine
+ * makes it; `report.html` in the renderer draws it. Versioned so older reports stay readable.
+ */
+import { z } from 'zod';
+import { DatasetProfileSchema, ImportSummarySchema } from './data';
+import { FairnessAttributeReportSchema } from './fairness';
+import { EvaluationSchema } from './metrics';
+import { PrivacyScanSchema } from './privacy';
+import { RecipeSchema } from './recipe';
+import { MetricIdSchema } from './template';
+import { TaskTypeSchema, TrainingRecordSchema } from './train';
+
+export const LocaleSchema = z.enum(['en', 'zh']);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+/** A sentence of the report as an i18n key and its parameters, so the report can be translated. */
+export const MessageSchema = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+export const ReportModelSchema = z.object({
+  schemaVersion: z.literal(1),
+  title: z.string(),
+  locale: LocaleSchema,
+  createdAt: z.string(),
+  meta: z.object({
+    appVersion: z.string(),
+    backend: z.string(),
+    seed: z.number().int(),
+    inputFile: z.string(),
+    inputSha256: z.string(),
+    testFile: z.string().nullable(),
+    testSha256: z.string().nullable(),
+    templateId: z.string(),
+    templateName: z.object({ en: z.string(), zh: z.string() }),
+    platform: z.string(),
+    nodeVersion: z.string(),
+  }),
+  task: TaskTypeSchema,
+  target: z.string(),
+  positiveClass: z.string().nullable(),
+  headlineMetrics: z.array(MetricIdSchema),
+  summary: z.array(MessageSchema),
+  data: z.object({
+    import: ImportSummarySchema,
+    testImport: ImportSummarySchema.nullable(),
+    profile: DatasetProfileSchema.nullable(),
+    recipe: RecipeSchema,
+    features: z.array(z.string()),
+    excluded: z.array(z.object({ column: z.string(), reason: z.string() })),
+    rowsAfterCleaning: z.number().int(),
+  }),
+  training: TrainingRecordSchema,
+  evaluation: EvaluationSchema,
+  fairness: z.array(FairnessAttributeReportSchema),
+  privacy: PrivacyScanSchema,
+  modelCard: z.object({
+    intendedUse: z.string(),
+    outOfScope: z.string(),
+    limitations: z.array(MessageSchema),
+  }),
+});
+export type ReportModel = z.infer<typeof ReportModelSchema>;
+export type ReportModelInput = z.input<typeof ReportModelSchema>;

@@ -1,0 +1,114 @@
+/** Training settings and the record of a training run (SPEC §5). */
+import { z } from 'zod';
+import { AugmentationStepSchema } from './recipe';
+
+export const TaskTypeSchema = z.enum(['binary', 'multiclass', 'regression']);
+export type TaskType = z.infer<typeof TaskTypeSchema>;
+
+export const OptimizerSchema = z.enum(['adam', 'adadelta', 'sgd', 'rmsprop']);
+
+export const BackendNameSchema = z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
+export type BackendName = z.infer<typeof BackendNameSchema>;
+
+export const TrainSettingsSchema = z.object({
+  target: z.string().min(1),
+  /** Detected when absent. */
+  task: TaskTypeSchema.optional(),
+  /** Label of the positive class (binary); from the template or the minority class when absent. */
+  positiveClass: z.string().optional(),
+  /** Columns left out of the features (identifiers and non-feature sensitive attributes are added). */
+  excludeColumns: z.array(z.string()).default([]),
+  /** Columns forced into the features even if the privacy scan would exclude them. */
+  includeColumns: z.array(z.string()).default([]),
+  seed: z.number().int().min(0).default(42),
+  /** Fractions of the rows; test is ignored when a test file is given. */
+  split: z
+    .object({ train: z.number().positive(), validation: z.number().positive(), test: z.number().min(0) })
+    .default({ train: 0.7, validation: 0.15, test: 0.15 }),
+  hiddenLayers: z.array(z.number().int().positive()).min(1).default([128]),
+  activation: z.enum(['relu', 'tanh', 'elu']).default('relu'),
+  dropout: z.number().min(0).max(0.95).default(0.5),
+  l2: z.number().min(0).default(0),
+  optimizer: OptimizerSchema.default('adam'),
+  learningRate: z.number().positive().default(0.001),
+  momentum: z.number().min(0).max(1).default(0.9),
+  batchSize: z.number().int().positive().default(32),
+  maxEpochs: z.number().int().positive().default(100),
+  /** Early stopping on validation loss, epochs without improvement. */
+  patience: z.number().int().positive().default(10),
+  classWeights: z.boolean().default(false),
+  /** One-hot keeps the K most frequent categories of the training split; the rest become "other". */
+  topK: z.number().int().min(1).default(20),
+  /** Decision threshold on P(positive) for binary tasks. */
+  threshold: z.number().min(0).max(1).default(0.5),
+  augmentation: z.array(AugmentationStepSchema).default([]),
+  /** Force a backend (tests); automatic when absent. */
+  backend: BackendNameSchema.optional(),
+});
+export type TrainSettings = z.input<typeof TrainSettingsSchema>;
+export type TrainSettingsResolved = z.output<typeof TrainSettingsSchema>;
+
+export const EpochLogSchema = z.object({
+  epoch: z.number().int(),
+  loss: z.number(),
+  valLoss: z.number(),
+  /** Headline metric on train / validation (accuracy, or MAE for regression). */
+  metric: z.number().nullable(),
+  valMetric: z.number().nullable(),
+  seconds: z.number(),
+});
+export type EpochLog = z.infer<typeof EpochLogSchema>;
+
+/** The preprocessing fitted on the training split, saved with the model. */
+export const FeatureSpecSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('numeric'),
+    column: z.string(),
+    /** Median of the training split, used for missing values. */
+    fill: z.number(),
+    mean: z.number(),
+    std: z.number(),
+  }),
+  z.object({
+    kind: z.literal('categorical'),
+    column: z.string(),
+    /** Kept categories in output order; everything else (and missing, if not kept) maps to "other". */
+    categories: z.array(z.string()),
+    fill: z.string(),
+    other: z.boolean(),
+  }),
+]);
+export type FeatureSpec = z.infer<typeof FeatureSpecSchema>;
+
+export const PreprocessingSchema = z.object({
+  features: z.array(FeatureSpecSchema),
+  /** Names of the model's input columns after one-hot encoding, length = input width. */
+  inputNames: z.array(z.string()),
+  target: z.string(),
+  task: TaskTypeSchema,
+  /** Class labels in output order (classification). For binary, index 1 is the positive class. */
+  classes: z.array(z.string()),
+  /** Regression target standardization. */
+  targetMean: z.number().optional(),
+  targetStd: z.number().optional(),
+});
+export type Preprocessing = z.infer<typeof PreprocessingSchema>;
+
+export const TrainingRecordSchema = z.object({
+  backend: BackendNameSchema,
+  task: TaskTypeSchema,
+  epochs: z.array(EpochLogSchema),
+  bestEpoch: z.number().int(),
+  stoppedEarly: z.boolean(),
+  cancelled: z.boolean(),
+  seconds: z.number(),
+  parameterCount: z.number().int(),
+  trainRows: z.number().int(),
+  validationRows: z.number().int(),
+  testRows: z.number().int(),
+  inputWidth: z.number().int(),
+  settings: z.record(z.string(), z.unknown()),
+  architecture: z.array(z.string()),
+  augmentationLog: z.array(z.string()).default([]),
+});
+export type TrainingRecord = z.infer<typeof TrainingRecordSchema>;

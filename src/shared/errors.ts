@@ -33,6 +33,11 @@ export const ErrorCodeSchema = z.enum([
   'NO_DATA',
   'CHROMIUM_NOT_FOUND',
   'PDF_FAILED',
+  'NO_PROJECT',
+  'BUSY',
+  'UPLOAD_TOO_LARGE',
+  'ACCESS_DENIED',
+  'CHANNEL_UNKNOWN',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import { UserErrorDataSchema } from './errors';
+import { ImportOptionsSchema } from './model/data';
+import { RecipeStepSchema } from './model/recipe';
+import { LocaleSchema } from './model/report';
 import { EpochLogSchema } from './model/train';
 
 export const ProgressEventSchema = z.object({
@@ -44,3 +47,56 @@ export const HostRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('shutdown') }),
 ]);
 export type HostRequest = z.infer<typeof HostRequestSchema>;
+
+/** `modelwise profile`: import a file and describe it. */
+export const ProfileJobSchema = z.object({
+  type: z.literal('profile'),
+  file: z.string().min(1),
+  importOptions: ImportOptionsSchema.default({ onBadRow: 'skip' }),
+  /** Include the first N parsed rows. */
+  rows: z.number().int().min(0).optional(),
+  /** Also compute the full profile (statistics and warnings). */
+  profile: z.boolean().default(false),
+  target: z.string().optional(),
+});
+export type ProfileJob = z.input<typeof ProfileJobSchema>;
+
+/** `modelwise run`: the whole pipeline from a file to a report. */
+export const RunJobSchema = z.object({
+  type: z.literal('run'),
+  file: z.string().min(1),
+  importOptions: ImportOptionsSchema.default({ onBadRow: 'skip' }),
+  /** A separate test file, read with the same options; otherwise 15 % of the rows are held out. */
+  testFile: z.string().min(1).optional(),
+  target: z.string().min(1),
+  template: z.string().default('general'),
+  sensitive: z.array(z.string()).default([]),
+  recipe: z.array(RecipeStepSchema).default([]),
+  /** Training settings over the template's defaults. */
+  settings: z.record(z.string(), z.unknown()).default({}),
+  locale: LocaleSchema.default('en'),
+  title: z.string().optional(),
+  outputs: z
+    .object({
+      pdf: z.string().optional(),
+      json: z.string().optional(),
+      html: z.string().optional(),
+      modelDir: z.string().optional(),
+    })
+    .default({}),
+  chromium: z.string().optional(),
+});
+export type RunJob = z.input<typeof RunJobSchema>;
+
+/** `modelwise score`: apply a saved model package to new data. */
+export const ScoreJobSchema = z.object({
+  type: z.literal('score'),
+  file: z.string().min(1),
+  importOptions: ImportOptionsSchema.default({ onBadRow: 'skip' }),
+  modelDir: z.string().min(1),
+  out: z.string().min(1),
+});
+export type ScoreJob = z.input<typeof ScoreJobSchema>;
+
+export const JobSchema = z.discriminatedUnion('type', [ProfileJobSchema, RunJobSchema, ScoreJobSchema]);
+export type Job = z.input<typeof JobSchema>;

@@ -19,14 +19,18 @@ export function hasMessage(key: string): boolean {
 
 /**
  * The message for `key` in `locale` with `{param}` placeholders filled. Numbers are formatted
- * with the locale's conventions (up to 4 significant decimals).
+ * with the locale's conventions (up to 4 decimals). A parameter whose value is itself `{other.key}`
+ * is replaced by that message, translated with the same parameters — so a report sentence can embed
+ * an optional clause (e.g. a confidence interval) without English text in the data.
  */
-export function translate(locale: Locale, key: string, params: MessageParams = {}): string {
+export function translate(locale: Locale, key: string, params: MessageParams = {}, depth = 0): string {
   const template = catalogs[locale][key] ?? en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined || value === null) return name in params ? '—' : whole;
     if (typeof value === 'number') return formatNumber(locale, value);
+    const nested = /^\{([\w.]+)\}$/.exec(String(value));
+    if (nested && depth < 3) return translate(locale, nested[1]!, params, depth + 1);
     return String(value);
   });
 }

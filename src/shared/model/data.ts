@@ -110,6 +110,8 @@ export const ColumnProfileSchema = z.object({
   /** In [0, 1]. */
   missingFraction: z.number(),
   distinctCount: z.number().int(),
+  /** Set when `distinctCount` is a HyperLogLog estimate (very many distinct values). */
+  distinctApprox: z.boolean().optional(),
   min: z.union([z.number(), z.string()]).nullable(),
   max: z.union([z.number(), z.string()]).nullable(),
   mean: z.number().nullable(),

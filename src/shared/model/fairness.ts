@@ -4,7 +4,15 @@
  */
 import { z } from 'zod';
 
-export const UndefinedReasonSchema = z.enum(['no_positives', 'no_negatives', 'single_class', 'no_predicted_positives', 'empty']);
+export const UndefinedReasonSchema = z.enum([
+  'no_positives',
+  'no_negatives',
+  'single_class',
+  'no_predicted_positives',
+  'empty',
+  /** No scores were given, so no ROC AUC. */
+  'no_scores',
+]);
 export type UndefinedReason = z.infer<typeof UndefinedReasonSchema>;
 
 export const GroupMetricsSchema = z.object({
@@ -39,7 +47,17 @@ export const FairnessSummarySchema = z.object({
   /** Groups whose selection rate is < 0.8 × the highest (29 CFR 1607.4(D)). */
   fourFifthsFlagged: z.array(z.string()),
   /** Groups left out of the summary (small, or the metric undefined). */
-  excludedGroups: z.array(z.object({ group: z.string(), reason: z.string() })),
+  excludedGroups: z.array(
+    z.object({
+      group: z.string(),
+      /** i18n key: `fairness.excluded.small`, or `fairness.excluded.<metric>.<UndefinedReason>`. */
+      reason: z.string(),
+      /** The metric left out (`tpr`, `fpr`); absent when the whole group is left out. */
+      metric: z.string().optional(),
+    }),
+  ),
+  /** Bootstrap 95 % percentile intervals of the differences and the ratio, by summary field name. */
+  intervals: z.record(z.string(), z.object({ low: z.number(), high: z.number() })).optional(),
 });
 export type FairnessSummary = z.infer<typeof FairnessSummarySchema>;
 
@@ -53,6 +71,10 @@ export const FairnessAttributeReportSchema = z.object({
   favourableOutcome: z.enum(['predicted_positive', 'predicted_negative']),
   favourableLabel: z.string(),
   groups: z.array(GroupMetricsSchema),
+  /** The same metrics over every row with a known group (Fairlearn `MetricFrame.overall`). */
+  overall: GroupMetricsSchema.optional(),
+  /** Test rows whose sensitive value is missing: left out of every group. */
+  missingGroupRows: z.number().int().optional(),
   comparisonPossible: z.boolean(),
   /** i18n key explaining why no comparison is possible, e.g. `fairness.oneGroup`. */
   notComparableReason: z.string().nullable(),

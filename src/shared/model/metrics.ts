@@ -36,6 +36,8 @@ export const BinaryMetricsSchema = z.object({
   confusion: ConfusionSchema,
   rocCurve: z.array(CurvePointSchema),
   prCurve: z.array(CurvePointSchema),
+  /** Reliability diagram: x = mean P(positive) of a bin, y = share of positives in it (10 equal-width bins, empty ones left out). */
+  calibrationCurve: z.array(CurvePointSchema).optional(),
   intervals: z.record(z.string(), IntervalSchema).default({}),
 });
 export type BinaryMetrics = z.infer<typeof BinaryMetricsSchema>;
@@ -47,7 +49,13 @@ export const MulticlassMetricsSchema = z.object({
   accuracy: z.number(),
   macroF1: z.number(),
   perClass: z.array(
-    z.object({ label: z.string(), precision: z.number().nullable(), recall: z.number().nullable(), f1: z.number().nullable(), support: z.number().int() }),
+    z.object({
+      label: z.string(),
+      precision: z.number().nullable(),
+      recall: z.number().nullable(),
+      f1: z.number().nullable(),
+      support: z.number().int(),
+    }),
   ),
   /** matrix[true][predicted], in `classes` order. */
   confusionMatrix: z.array(z.array(z.number().int())),
@@ -67,7 +75,11 @@ export const RegressionMetricsSchema = z.object({
 });
 export type RegressionMetrics = z.infer<typeof RegressionMetricsSchema>;
 
-export const MetricsSchema = z.discriminatedUnion('task', [BinaryMetricsSchema, MulticlassMetricsSchema, RegressionMetricsSchema]);
+export const MetricsSchema = z.discriminatedUnion('task', [
+  BinaryMetricsSchema,
+  MulticlassMetricsSchema,
+  RegressionMetricsSchema,
+]);
 export type Metrics = z.infer<typeof MetricsSchema>;
 
 /** A baseline beside the model: majority class (classification) or mean (regression). */

@@ -44,7 +44,9 @@ export const ColumnPrivacySchema = z.object({
   /** i18n key of the reason, with `params`. */
   reason: z.string(),
   /** Values that looked like an entity but failed validation (e.g. bad ID checksum), per row. */
-  invalid: z.array(z.object({ row: z.number().int(), reason: z.string() })).default([]),
+  invalid: z
+    .array(z.object({ row: z.number().int(), reason: z.string(), entity: EntityTypeSchema.optional() }))
+    .default([]),
 });
 export type ColumnPrivacy = z.infer<typeof ColumnPrivacySchema>;
 

@@ -77,9 +77,17 @@ export const AugmentationStepSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('class_weights') }),
   z.object({ op: z.literal('oversample'), targetRatio: z.number().positive().max(1).default(1) }),
   /** Chawla et al. 2002, k nearest neighbours within the minority class. */
-  z.object({ op: z.literal('smote'), k: z.number().int().min(1).default(5), targetRatio: z.number().positive().max(1).default(1) }),
+  z.object({
+    op: z.literal('smote'),
+    k: z.number().int().min(1).default(5),
+    targetRatio: z.number().positive().max(1).default(1),
+  }),
   /** Gaussian noise on standardized numeric features; sigma in standard deviations; copies per row. */
-  z.object({ op: z.literal('gaussian_noise'), sigma: z.number().positive().default(0.05), copies: z.number().int().min(1).default(1) }),
+  z.object({
+    op: z.literal('gaussian_noise'),
+    sigma: z.number().positive().default(0.05),
+    copies: z.number().int().min(1).default(1),
+  }),
 ]);
 export type AugmentationStep = z.input<typeof AugmentationStepSchema>;
 export type AugmentationStepResolved = z.output<typeof AugmentationStepSchema>;

@@ -25,6 +25,8 @@ export const ReportModelSchema = z.object({
   schemaVersion: z.literal(1),
   title: z.string(),
   locale: LocaleSchema,
+  /** Paper of the printed report; A4 when absent (SPEC §9: chosen by locale, or by the user). */
+  paper: z.enum(['A4', 'Letter']).optional(),
   createdAt: z.string(),
   meta: z.object({
     appVersion: z.string(),

@@ -64,7 +64,11 @@ export const TemplateSchema = z.object({
     z.object({ policy: z.literal('fixed'), value: z.number().min(0).max(1) }),
     z.object({ policy: z.literal('min_sensitivity'), value: z.number().min(0).max(1) }),
     z.object({ policy: z.literal('approval_rate'), value: z.number().min(0).max(1) }),
-    z.object({ policy: z.literal('min_cost'), falseNegativeCost: z.number().positive(), falsePositiveCost: z.number().positive() }),
+    z.object({
+      policy: z.literal('min_cost'),
+      falseNegativeCost: z.number().positive(),
+      falsePositiveCost: z.number().positive(),
+    }),
   ]),
   sensitiveAttributes: z.array(SensitiveSuggestionSchema),
   fairness: z.object({

@@ -4,14 +4,17 @@ export const errors = {
   'errors.FILE_UNREADABLE': 'Cannot read {file}: {reason}',
   'errors.FILE_EMPTY': '{file} holds no data rows.',
   'errors.FORMAT_UNSUPPORTED': '{file}: this kind of file is not supported ({reason}). Use CSV, TSV, .xlsx or Parquet.',
-  'errors.ENCODING_UNDECODABLE': '{file}: line {line} cannot be decoded as {encoding}. Choose another encoding in the preview.',
+  'errors.ENCODING_UNDECODABLE':
+    '{file}: line {line} cannot be decoded as {encoding}. Choose another encoding in the preview.',
   'errors.BAD_ROW': '{file}, line {line}: {reason}. Choose "skip bad rows" to import the rest.',
   'errors.SHEET_NOT_FOUND': '{file} has no sheet named "{sheet}". Sheets: {sheets}.',
   'errors.COLUMN_NOT_FOUND': 'Column "{column}" is not in {file}. Columns: {columns}.',
-  'errors.TARGET_SINGLE_CLASS': 'The target column "{column}" has only one value ("{value}" in all {count} rows), so there is nothing to predict. Choose another target or add rows of the other outcome.',
+  'errors.TARGET_SINGLE_CLASS':
+    'The target column "{column}" has only one value ("{value}" in all {count} rows), so there is nothing to predict. Choose another target or add rows of the other outcome.',
   'errors.TARGET_ALL_MISSING': 'The target column "{column}" has no values.',
   'errors.TARGET_NOT_NUMERIC': 'The target column "{column}" is not numeric, so a regression model cannot be trained.',
-  'errors.TOO_FEW_ROWS': 'Only {count} usable rows after cleaning; at least {minimum} are needed to train and test a model.',
+  'errors.TOO_FEW_ROWS':
+    'Only {count} usable rows after cleaning; at least {minimum} are needed to train and test a model.',
   'errors.NO_FEATURES': 'No feature columns are left to learn from (all were excluded or dropped).',
   'errors.TEMPLATE_NOT_FOUND': 'No template named "{template}". Templates: {templates}.',
   'errors.TEMPLATE_INVALID': 'Template {file} is invalid: {reason}',
@@ -25,7 +28,13 @@ export const errors = {
   'errors.PROJECT_LOCKED': 'The project at {path} is open in another window.',
   'errors.NO_MODEL': 'Train a model first.',
   'errors.NO_DATA': 'Import a data file first.',
-  'errors.CHROMIUM_NOT_FOUND': 'No Chromium or Chrome was found to print the PDF; wrote {html} instead. Set MODELWISE_CHROMIUM or pass --chromium PATH.',
+  'errors.CHROMIUM_NOT_FOUND':
+    'No Chromium or Chrome was found to print the PDF; wrote {html} instead. Set MODELWISE_CHROMIUM or pass --chromium PATH.',
   'errors.PDF_FAILED': 'Printing the PDF failed: {reason}',
+  'errors.NO_PROJECT': 'Create or open a project first.',
+  'errors.BUSY': 'Wait until the running {what} finishes, or cancel it.',
+  'errors.UPLOAD_TOO_LARGE': '{file} is larger than the upload limit of {limit}.',
+  'errors.ACCESS_DENIED': 'This request was refused: it did not come from the Modelwise window.',
+  'errors.CHANNEL_UNKNOWN': 'Modelwise has no operation called "{channel}".',
   'errors.INTERNAL': 'Something went wrong inside Modelwise: {message}',
 } as const;

@@ -1,6 +1,16 @@
 /** English catalog, assembled from one file per domain so each part of the product owns its keys. */
 import { errors } from './errors';
+import { fairness } from './fairness';
+import { privacy } from './privacy';
+import { report } from './report';
+import { summary } from './summary';
+import { wizard } from './wizard';
 
 export const en: Readonly<Record<string, string>> = {
   ...errors,
+  ...fairness,
+  ...privacy,
+  ...report,
+  ...summary,
+  ...wizard,
 };

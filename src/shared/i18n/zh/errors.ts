@@ -8,7 +8,8 @@ export const errors: Record<string, string> = {
   'errors.BAD_ROW': '{file} 第 {line} 行：{reason}。选择“跳过错误行”可导入其余数据。',
   'errors.SHEET_NOT_FOUND': '{file} 中没有名为“{sheet}”的工作表。工作表：{sheets}。',
   'errors.COLUMN_NOT_FOUND': '{file} 中没有“{column}”列。现有列：{columns}。',
-  'errors.TARGET_SINGLE_CLASS': '目标列“{column}”只有一个取值（全部 {count} 行都是“{value}”），没有可预测的内容。请选择其他目标列，或补充另一种结果的数据。',
+  'errors.TARGET_SINGLE_CLASS':
+    '目标列“{column}”只有一个取值（全部 {count} 行都是“{value}”），没有可预测的内容。请选择其他目标列，或补充另一种结果的数据。',
   'errors.TARGET_ALL_MISSING': '目标列“{column}”没有任何值。',
   'errors.TARGET_NOT_NUMERIC': '目标列“{column}”不是数值，无法训练回归模型。',
   'errors.TOO_FEW_ROWS': '清洗后只剩 {count} 行可用数据；训练和测试至少需要 {minimum} 行。',
@@ -25,7 +26,13 @@ export const errors: Record<string, string> = {
   'errors.PROJECT_LOCKED': '{path} 处的项目已在另一个窗口中打开。',
   'errors.NO_MODEL': '请先训练模型。',
   'errors.NO_DATA': '请先导入数据文件。',
-  'errors.CHROMIUM_NOT_FOUND': '未找到用于打印 PDF 的 Chromium 或 Chrome，已改为写出 {html}。请设置 MODELWISE_CHROMIUM 或使用 --chromium 路径。',
+  'errors.CHROMIUM_NOT_FOUND':
+    '未找到用于打印 PDF 的 Chromium 或 Chrome，已改为写出 {html}。请设置 MODELWISE_CHROMIUM 或使用 --chromium 路径。',
   'errors.PDF_FAILED': '打印 PDF 失败：{reason}',
+  'errors.NO_PROJECT': '请先新建或打开一个项目。',
+  'errors.BUSY': '请等待正在进行的{what}完成，或将其取消。',
+  'errors.UPLOAD_TOO_LARGE': '{file} 超过了 {limit} 的上传上限。',
+  'errors.ACCESS_DENIED': '此请求已被拒绝：它并非来自 Modelwise 窗口。',
+  'errors.CHANNEL_UNKNOWN': 'Modelwise 没有名为"{channel}"的操作。',
   'errors.INTERNAL': 'Modelwise 内部出错：{message}',
 };

@@ -1,6 +1,16 @@
 /** Simplified Chinese catalog. Missing keys fall back to English (SPEC §1: both languages). */
 import { errors } from './errors';
+import { fairness } from './fairness';
+import { privacy } from './privacy';
+import { report } from './report';
+import { summary } from './summary';
+import { wizard } from './wizard';
 
 export const zh: Readonly<Record<string, string>> = {
   ...errors,
+  ...fairness,
+  ...privacy,
+  ...report,
+  ...summary,
+  ...wizard,
 };

@@ -1,0 +1,97 @@
+/**
+ * Calls the back end makes to engine host processes (`backend/hosts/engine.host.ts`), over the
+ * numbered protocol of `jobs.ts`. A project host owns one project's DuckDB file and answers the
+ * `session:*` calls; a training host answers one `train:run` and exits; `job:run` runs any
+ * `runJob` request. Payloads are structured-cloneable plain data (typed arrays allowed).
+ */
+import type { z } from 'zod';
+import type { channels, CleanView, Preview, ProjectView, Suggestions } from './ipc/contract';
+import type { Job } from './jobs';
+import type { Cell, ColumnType, ImportOptions, ImportSummary } from './model/data';
+import type { FairnessAttributeReport } from './model/fairness';
+import type { BinaryMetrics, Evaluation } from './model/metrics';
+import type { PrivacyScan } from './model/privacy';
+import type { Locale, ReportModel } from './model/report';
+import type { Template } from './model/template';
+import type { Preprocessing, TrainingRecord, TrainSettings } from './model/train';
+
+/** A cleaned table as columns, as it travels to a training host. */
+export interface FrameData {
+  rowCount: number;
+  columns: { name: string; type: ColumnType; values: Cell[] }[];
+}
+
+/** Everything a training host needs; prepared by the project host from the project. */
+export interface TrainingInput {
+  runId: string;
+  /** Absolute folder the training host writes the model package into. */
+  modelDir: string;
+  frame: FrameData;
+  testFrame: FrameData | null;
+  settings: TrainSettings;
+  features: string[];
+  excluded: { column: string; reason: string }[];
+  template: Template;
+  sensitive: { column: string; usedAsFeature: boolean; bins: number[] | null }[];
+}
+
+/** What a training host sends back. */
+export interface TrainingOutput {
+  runId: string;
+  modelDir: string;
+  record: TrainingRecord;
+  evaluation: Evaluation;
+  prep: Preprocessing;
+  threshold: number;
+  thresholdPolicy: string;
+  features: string[];
+  excluded: { column: string; reason: string }[];
+  fairness: FairnessAttributeReport[];
+  /** Test rows (indices into the test frame, or into the frame when no test file) in prediction order. */
+  testRows: number[];
+  /** Whether testRows index the test frame. */
+  testFromTestFrame: boolean;
+  /** True labels (class index, or value) and predictions (P(positive) / probabilities / values). */
+  yTest: Float32Array;
+  predictions: Float32Array;
+}
+
+type ChannelRequest<C extends keyof typeof channels> = z.input<(typeof channels)[C]['request']>;
+
+export interface HostCalls {
+  'session:create': { request: { dir: string; name: string }; response: ProjectView };
+  'session:open': { request: { dir: string }; response: ProjectView };
+  'session:update': { request: ChannelRequest<'project:update'>; response: ProjectView };
+  'session:import': {
+    request: { path: string; options?: ImportOptions; copied?: boolean };
+    response: { project: ProjectView; summary: ImportSummary; preview: Preview };
+  };
+  'session:importSample': {
+    request: { file: string; templateId: string; target: string; sensitive: string[] };
+    response: { project: ProjectView; summary: ImportSummary; preview: Preview };
+  };
+  'session:close': { request: Record<string, never>; response: { ok: true } };
+  'session:preview': { request: ChannelRequest<'data:preview'>; response: Preview };
+  'session:clean': { request: Record<string, never>; response: CleanView };
+  'session:setRecipe': { request: ChannelRequest<'data:setRecipe'>; response: CleanView };
+  'session:addSteps': { request: ChannelRequest<'data:addSteps'>; response: CleanView };
+  'session:undo': { request: Record<string, never>; response: CleanView };
+  'session:redo': { request: Record<string, never>; response: CleanView };
+  'session:suggest': { request: Record<string, never>; response: Suggestions };
+  'session:prepareTraining': {
+    request: { runId: string; settings?: Record<string, unknown> };
+    response: TrainingInput;
+  };
+  'session:recordTraining': { request: TrainingOutput; response: ProjectView };
+  'session:atThreshold': { request: { threshold: number }; response: BinaryMetrics };
+  'session:fairness': { request: { attributes: string[] }; response: FairnessAttributeReport[] };
+  'session:privacy': { request: Record<string, never>; response: PrivacyScan };
+  'session:reportModel': { request: { locale?: Locale }; response: ReportModel };
+  'session:exportReport': {
+    request: { format: 'pdf' | 'html' | 'json'; path: string; locale?: Locale };
+    response: { path: string };
+  };
+  'train:run': { request: TrainingInput; response: TrainingOutput };
+  'job:run': { request: Job; response: unknown };
+}
+export type HostCall = keyof HostCalls;

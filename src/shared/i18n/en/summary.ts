@@ -1,0 +1,64 @@
+/** Plain-language summary sentences and model-card text of the report (built by the engine). */
+export const summary = {
+  'summary.data':
+    '{rows} rows and {columns} columns were read from {file}{skippedNote}. After cleaning, {cleanRows} rows were used.',
+  'summary.data.skipped': ' ({skipped} unreadable rows skipped)',
+  'summary.task.binary': 'A neural network was trained to predict whether "{target}" is "{positive}" ({meaning}).',
+  'summary.task.multiclass': 'A neural network was trained to predict "{target}", one of {classes} classes.',
+  'summary.task.regression': 'A neural network was trained to predict the value of "{target}".',
+  'summary.split.holdout':
+    'It learned from {train} rows, chose when to stop on {validation} more, and was tested on {test} rows it never saw.',
+  'summary.performance.binary':
+    'On the test rows its ROC AUC is {auc}{interval}: it ranks a randomly chosen "{positive}" case above a randomly chosen other case {aucPct} of the time. A model that always predicts the most common class scores 0.5.',
+  'summary.performance.multiclass':
+    'On the test rows it is right {accuracy} of the time (macro-F1 {macroF1}); always predicting the most common class would be right {baseline} of the time.',
+  'summary.performance.regression':
+    'On the test rows its typical error (MAE) is {mae} and it explains {r2pct} of the variation (R²); always predicting the mean explains none.',
+  'summary.interval': ' (95 % interval {low}–{high})',
+  'summary.baseline.lift':
+    'A simple {baseline} model reaches ROC AUC {baselineAuc}, so the neural network adds {lift}.',
+  'summary.baseline.noLift':
+    'A simple {baseline} model does as well or better (ROC AUC {baselineAuc}); consider the simpler model.',
+  'summary.threshold':
+    'Cases with a predicted probability of at least {threshold} are predicted "{positive}" ({policy}).',
+  'summary.fairness.within':
+    'Fairness by "{attribute}": the differences between groups are within the template\'s tolerance (demographic parity difference {dpd}, equalized odds difference {eod}).',
+  'summary.fairness.outside':
+    'Fairness by "{attribute}": the differences between groups exceed the template\'s tolerance (demographic parity difference {dpd}, equalized odds difference {eod}). Review the fairness section before using this model.',
+  'summary.fairness.notComparable': 'Fairness by "{attribute}" could not be judged: {reason}.',
+  'summary.fairness.none': 'No sensitive attribute was chosen, so fairness was not assessed.',
+  'summary.privacy.identifiers':
+    "{count} columns hold direct identifiers ({columns}) and were left out of the model's features.",
+  'summary.privacy.none': 'No direct identifiers (names, e-mail addresses, phone, ID or card numbers) were found.',
+  'summary.privacy.quasi':
+    'Quasi-identifiers such as {columns} could single people out in combination; see the privacy section.',
+  'summary.training.cancelled': 'Training was cancelled after {epochs} epochs; the best model so far was kept.',
+  'summary.training.stopped':
+    'Training stopped after {epochs} epochs because the validation loss stopped improving; the weights of epoch {best} were kept.',
+  'modelCard.intendedUse':
+    'Decision support for {template}: ranking or flagging cases similar to the training data, with a person reviewing each decision.',
+  'modelCard.outOfScope':
+    "Fully automated decisions about people; populations, time periods or data sources unlike the training data; uses the data's owners did not consent to.",
+  'modelCard.limitation.smallData':
+    'The test split has only {n} rows, so the metrics are uncertain; see the 95 % intervals.',
+  'modelCard.limitation.baseline': 'A simpler baseline model performs about as well.',
+  'modelCard.limitation.imbalance': 'The positive class is rare ({rate} of rows); accuracy alone is misleading.',
+  'modelCard.limitation.fairness': 'Group differences by "{attribute}" exceed the tolerance.',
+  'modelCard.limitation.smallGroups':
+    'Some groups of "{attribute}" are smaller than {min} rows and could not be judged.',
+  'modelCard.limitation.proxy':
+    'Excluding a sensitive attribute from the features does not stop the model from learning it through correlated columns.',
+  'modelCard.limitation.generic': 'The model learned correlations in this data set, not causes.',
+  'features.userExcluded': 'left out by you',
+  'features.privacy.direct_identifier': 'direct identifier (personal data)',
+  'features.privacy.quasi_identifier': 'quasi-identifier',
+  'features.privacy.sensitive': 'sensitive attribute',
+  'features.privacy.other': 'personal data',
+  'features.identifier': 'an ID column: unique per row, nothing to learn',
+  'features.sensitiveNotFeature':
+    'a protected attribute the template keeps out of the model; used only to check fairness',
+  'summary.policy.fixed': "the template's fixed threshold",
+  'summary.policy.min_sensitivity': 'chosen on validation data to catch the required share of positive cases',
+  'summary.policy.approval_rate': 'chosen on validation data for the target approval rate',
+  'summary.policy.min_cost': 'chosen on validation data to minimise the expected cost of errors',
+} as const;

@@ -1,0 +1,51 @@
+/** 报告的通俗摘要与模型卡文字（由引擎生成）。 */
+export const summary: Record<string, string> = {
+  'summary.data': '从 {file} 读取了 {rows} 行、{columns} 列{skippedNote}。清洗后使用了 {cleanRows} 行。',
+  'summary.data.skipped': '（跳过 {skipped} 行无法读取的数据）',
+  'summary.task.binary': '训练了一个神经网络，预测“{target}”是否为“{positive}”（{meaning}）。',
+  'summary.task.multiclass': '训练了一个神经网络，预测“{target}”，共 {classes} 个类别。',
+  'summary.task.regression': '训练了一个神经网络，预测“{target}”的数值。',
+  'summary.split.holdout':
+    '模型从 {train} 行数据中学习，用另外 {validation} 行决定何时停止，并在从未见过的 {test} 行上测试。',
+  'summary.performance.binary':
+    '在测试数据上，ROC AUC 为 {auc}{interval}：随机取一个“{positive}”样本和一个其他样本，模型有 {aucPct} 的概率把前者排在前面。总是预测最常见类别的模型得分为 0.5。',
+  'summary.performance.multiclass':
+    '在测试数据上，准确率为 {accuracy}（宏平均 F1 {macroF1}）；总是预测最常见类别的准确率为 {baseline}。',
+  'summary.performance.regression':
+    '在测试数据上，典型误差（MAE）为 {mae}，解释了 {r2pct} 的变异（R²）；总是预测均值则解释为零。',
+  'summary.interval': '（95% 区间 {low}–{high}）',
+  'summary.baseline.lift': '简单的{baseline}模型 ROC AUC 为 {baselineAuc}，神经网络提升了 {lift}。',
+  'summary.baseline.noLift': '简单的{baseline}模型表现相当或更好（ROC AUC {baselineAuc}）；可考虑使用更简单的模型。',
+  'summary.threshold': '预测概率不低于 {threshold} 的样本被预测为“{positive}”（{policy}）。',
+  'summary.fairness.within':
+    '按“{attribute}”的公平性：组间差异在模板容许范围内（人口均等差 {dpd}，均等几率差 {eod}）。',
+  'summary.fairness.outside':
+    '按“{attribute}”的公平性：组间差异超出模板容许范围（人口均等差 {dpd}，均等几率差 {eod}）。使用该模型前请查看公平性部分。',
+  'summary.fairness.notComparable': '无法判断按“{attribute}”的公平性：{reason}。',
+  'summary.fairness.none': '未选择敏感属性，因此未评估公平性。',
+  'summary.privacy.identifiers': '{count} 列含有直接标识符（{columns}），已从模型特征中排除。',
+  'summary.privacy.none': '未发现直接标识符（姓名、电子邮箱、电话、证件号或银行卡号）。',
+  'summary.privacy.quasi': '{columns} 等准标识符组合起来可能识别到个人；请查看隐私部分。',
+  'summary.training.cancelled': '训练在 {epochs} 轮后被取消；保留了目前最好的模型。',
+  'summary.training.stopped': '由于验证损失不再下降，训练在 {epochs} 轮后停止；保留了第 {best} 轮的权重。',
+  'modelCard.intendedUse': '{template}的决策辅助：对与训练数据相似的案例进行排序或标记，每个决定都由人复核。',
+  'modelCard.outOfScope': '对个人做出全自动决定；与训练数据不同的人群、时期或数据来源；数据所有者未同意的用途。',
+  'modelCard.limitation.smallData': '测试集只有 {n} 行，指标存在不确定性；请参阅 95% 区间。',
+  'modelCard.limitation.baseline': '更简单的基线模型表现相近。',
+  'modelCard.limitation.imbalance': '正类很少（占 {rate}）；仅看准确率会产生误导。',
+  'modelCard.limitation.fairness': '按“{attribute}”的组间差异超出容许范围。',
+  'modelCard.limitation.smallGroups': '“{attribute}”的部分分组少于 {min} 行，无法判断。',
+  'modelCard.limitation.proxy': '把敏感属性排除在特征之外，并不能阻止模型通过相关的列学到它。',
+  'modelCard.limitation.generic': '模型学到的是该数据集中的相关性，而不是因果关系。',
+  'features.userExcluded': '由您排除',
+  'features.privacy.direct_identifier': '直接标识符（个人数据）',
+  'features.privacy.quasi_identifier': '准标识符',
+  'features.privacy.sensitive': '敏感属性',
+  'features.privacy.other': '个人数据',
+  'features.identifier': 'ID 列：每行唯一，无可学习内容',
+  'features.sensitiveNotFeature': '模板规定不进入模型的受保护属性；仅用于公平性检查',
+  'summary.policy.fixed': '模板的固定阈值',
+  'summary.policy.min_sensitivity': '在验证数据上选取，以识别足够比例的阳性病例',
+  'summary.policy.approval_rate': '在验证数据上按目标批准率选取',
+  'summary.policy.min_cost': '在验证数据上选取，使错误的期望成本最小',
+};

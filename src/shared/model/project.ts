@@ -1,0 +1,96 @@
+/**
+ * A Modelwise project (DESIGN "Project"): a folder `NAME.modelwise/` with `project.json` (this
+ * schema), `data.duckdb`, `models/` and `reports/`. Everything the wizard shows is derived from it,
+ * so back/next never lose work and reopening a project restores every step.
+ */
+import { z } from 'zod';
+import { DatasetProfileSchema, ImportOptionsSchema, ImportSummarySchema } from './data';
+import { FairnessAttributeReportSchema } from './fairness';
+import { EvaluationSchema } from './metrics';
+import { PrivacyScanSchema } from './privacy';
+import { RecipeStepSchema } from './recipe';
+import { LocaleSchema } from './report';
+import { TrainingRecordSchema } from './train';
+
+export const WizardStepSchema = z.enum([
+  'welcome',
+  'import',
+  'target',
+  'clean',
+  'train',
+  'results',
+  'fairness',
+  'privacy',
+  'export',
+]);
+export type WizardStep = z.infer<typeof WizardStepSchema>;
+
+export const DataSourceSchema = z.object({
+  /** Absolute path of the imported file (never written to). */
+  path: z.string(),
+  name: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  /** Whether the file was copied into the project folder (web upload, bundled sample). */
+  copied: z.boolean(),
+});
+export type DataSource = z.infer<typeof DataSourceSchema>;
+
+export const ModelStateSchema = z.object({
+  runId: z.string(),
+  trainedAt: z.string(),
+  /** Folder of the model package inside the project, relative to it. */
+  dir: z.string(),
+  record: TrainingRecordSchema,
+  evaluation: EvaluationSchema,
+  threshold: z.number(),
+  thresholdPolicy: z.string(),
+  features: z.array(z.string()),
+  excluded: z.array(z.object({ column: z.string(), reason: z.string() })),
+  positiveClass: z.string().nullable(),
+  classes: z.array(z.string()),
+});
+export type ModelState = z.infer<typeof ModelStateSchema>;
+
+export const ProjectSchema = z.object({
+  format: z.literal('modelwise-project'),
+  version: z.literal(1),
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  appVersion: z.string(),
+  locale: LocaleSchema.default('en'),
+  step: WizardStepSchema.default('import'),
+  data: z
+    .object({
+      source: DataSourceSchema,
+      importOptions: ImportOptionsSchema,
+      summary: ImportSummarySchema,
+    })
+    .nullable()
+    .default(null),
+  templateId: z.string().default('general'),
+  target: z.string().nullable().default(null),
+  positiveClass: z.string().nullable().default(null),
+  sensitive: z.array(z.string()).default([]),
+  recipe: z
+    .object({
+      steps: z.array(RecipeStepSchema).default([]),
+      /** Steps undone, most recent last; redo pops from here. */
+      undone: z.array(RecipeStepSchema).default([]),
+    })
+    .default({ steps: [], undone: [] }),
+  profile: DatasetProfileSchema.nullable().default(null),
+  /** Training settings over the template defaults. */
+  settings: z.record(z.string(), z.unknown()).default({}),
+  model: ModelStateSchema.nullable().default(null),
+  fairness: z.array(FairnessAttributeReportSchema).default([]),
+  privacy: PrivacyScanSchema.nullable().default(null),
+  exports: z.array(z.object({ kind: z.enum(['pdf', 'html', 'json']), path: z.string(), at: z.string() })).default([]),
+});
+export type Project = z.output<typeof ProjectSchema>;
+export type ProjectInput = z.input<typeof ProjectSchema>;
+
+export const RecentProjectSchema = z.object({ path: z.string(), name: z.string(), openedAt: z.string() });
+export type RecentProject = z.infer<typeof RecentProjectSchema>;

@@ -1,0 +1,74 @@
+/**
+ * Decision thresholds from a template's threshold policy (SPEC §4), chosen on VALIDATION data —
+ * never on the test split, which is reserved for the final numbers.
+ */
+import type { Template } from '../../shared/model/template';
+
+export interface ThresholdChoice {
+  /** Threshold on P(positive), in [0, 1]; predict positive when p ≥ threshold. */
+  threshold: number;
+  policy: Template['threshold']['policy'];
+  /** What the policy achieved on validation data (e.g. sensitivity 0.91), for the report. */
+  achieved: Record<string, number>;
+}
+
+/**
+ * Choose the threshold for `policy` from validation labels (1 = positive) and scores.
+ * - fixed: the given value.
+ * - min_sensitivity: the highest threshold whose validation sensitivity (TPR) is ≥ value, so
+ *   specificity is as high as the sensitivity floor allows.
+ * - approval_rate: the threshold at which the share predicted negative (approved) is ≈ value.
+ * - min_cost: minimises FN·costFN + FP·costFP over all distinct scores.
+ * With no positives or no negatives in validation, falls back to 0.5.
+ */
+export function chooseThreshold(
+  policy: Template['threshold'],
+  yTrue: ArrayLike<number>,
+  scores: ArrayLike<number>,
+): ThresholdChoice {
+  if (policy.policy === 'fixed') return { threshold: policy.value, policy: 'fixed', achieved: {} };
+  const n = yTrue.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
+  const positives = Array.from(yTrue).filter((y) => y === 1).length;
+  const negatives = n - positives;
+  if (positives === 0 || negatives === 0) return { threshold: 0.5, policy: policy.policy, achieved: {} };
+
+  // Walk thresholds from high to low: at each distinct score s, predict positive for p ≥ s.
+  const candidates: { t: number; tp: number; fp: number }[] = [{ t: 1 + 1e-9, tp: 0, fp: 0 }];
+  let tp = 0;
+  let fp = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    if (yTrue[i] === 1) tp++;
+    else fp++;
+    const next = order[k + 1];
+    if (next === undefined || scores[next] !== scores[i]) candidates.push({ t: scores[i]!, tp, fp });
+  }
+
+  if (policy.policy === 'min_sensitivity') {
+    const hit = candidates.find((c) => c.tp / positives >= policy.value) ?? candidates[candidates.length - 1]!;
+    return {
+      threshold: hit.t,
+      policy: policy.policy,
+      achieved: { sensitivity: hit.tp / positives, specificity: 1 - hit.fp / negatives },
+    };
+  }
+  if (policy.policy === 'approval_rate') {
+    // approval = predicted negative = 1 − (tp + fp)/n
+    let best = candidates[0]!;
+    for (const c of candidates) {
+      if (Math.abs(1 - (c.tp + c.fp) / n - policy.value) < Math.abs(1 - (best.tp + best.fp) / n - policy.value))
+        best = c;
+    }
+    return {
+      threshold: Math.min(best.t, 1),
+      policy: policy.policy,
+      achieved: { approvalRate: 1 - (best.tp + best.fp) / n },
+    };
+  }
+  let best = candidates[0]!;
+  const cost = (c: { tp: number; fp: number }) =>
+    (positives - c.tp) * policy.falseNegativeCost + c.fp * policy.falsePositiveCost;
+  for (const c of candidates) if (cost(c) < cost(best)) best = c;
+  return { threshold: Math.min(best.t, 1), policy: policy.policy, achieved: { expectedCostPerCase: cost(best) / n } };
+}

@@ -1,0 +1,167 @@
+/**
+ * From a cleaned frame to a trained, evaluated model (SPEC §5–6): task and classes → split →
+ * preprocessing fitted on the training rows → training with early stopping → test-split metrics and
+ * baselines. The pieces are exported separately; this is the one way to run them in order.
+ */
+import { UserError } from '../../shared/errors';
+import type { Evaluation } from '../../shared/model/metrics';
+import type {
+  BackendName,
+  EpochLog,
+  Preprocessing,
+  TrainingRecord,
+  TrainSettings,
+  TrainSettingsResolved,
+} from '../../shared/model/train';
+import { TrainSettingsSchema } from '../../shared/model/train';
+import type { Frame } from '../data/frame';
+import { evaluate } from '../metrics/evaluate';
+import type { ThresholdChoice } from '../metrics/threshold';
+import type { TF } from './backend';
+import { initBackend } from './backend';
+import type { TrainedModel } from './model';
+import { predictProba, trainModel } from './model';
+import type { Matrix } from './preprocess';
+import { fitPreprocessing, labeledOnly, transform } from './preprocess';
+import type { SplitIndices } from './split';
+import { stratifiedSplit } from './split';
+import { detectTask, resolveClasses, targetLabel, targetNumber } from './task';
+
+/** Fewest labelled rows a training run accepts. */
+export const MIN_TRAINING_ROWS = 10;
+
+export interface TrainRunOptions {
+  /** A separate test file's frame; the rows of `frame` are then split 85/15 into train/validation. */
+  testFrame?: Frame;
+  /** Template's labels meaning "positive", tried in order, case-insensitively. */
+  positiveCandidates?: string[];
+  /** Feature columns; default: every column but the target, `excludeColumns` and identifiers. */
+  features?: string[];
+  signal?: AbortSignal;
+  onEpoch?: (e: EpochLog) => void;
+  /** Already initialised backend; `initBackend(settings.backend)` otherwise. */
+  backend?: { tf: TF; backend: BackendName };
+  /** Per-row weights of `frame` (all its rows, e.g. reweighing); the training rows' ones are used. */
+  rowWeights?: Float32Array;
+  /** Bootstrap resamples of the test metrics (default 200; 0 = none). */
+  bootstrapIterations?: number;
+  /**
+   * Binary tasks: picks the decision threshold from the VALIDATION labels (1 = positive) and
+   * P(positive) after training (e.g. a template's policy); `settings.threshold` otherwise.
+   */
+  chooseThreshold?: (yValidation: ArrayLike<number>, pValidation: ArrayLike<number>) => ThresholdChoice;
+}
+
+export interface TrainRunResult {
+  model: TrainedModel;
+  prep: Preprocessing;
+  record: TrainingRecord;
+  evaluation: Evaluation;
+  settings: TrainSettingsResolved;
+  /** Row indices of `frame` per split (test empty when a test frame was given). */
+  split: SplitIndices;
+  /** Rows of the test frame (or of `frame`) that were evaluated, in `testPredictions` order. */
+  testRows: number[];
+  test: Matrix;
+  testPredictions: Float32Array;
+  /** The threshold `chooseThreshold` picked on validation data; null when it was not used. */
+  threshold: ThresholdChoice | null;
+  /** Why better backends were skipped. */
+  backendReasons: string[];
+}
+
+/** Default feature columns: all but the target, excluded columns and identifiers; included ones forced back in. */
+export function defaultFeatures(
+  frame: Frame,
+  settings: Pick<TrainSettingsResolved, 'target' | 'excludeColumns' | 'includeColumns'>,
+): string[] {
+  const excluded = new Set(settings.excludeColumns);
+  const included = new Set(settings.includeColumns);
+  return frame.columns
+    .filter(
+      (c) => c.name !== settings.target && c.type !== 'identifier' && (!excluded.has(c.name) || included.has(c.name)),
+    )
+    .map((c) => c.name);
+}
+
+function columnOrThrow(frame: Frame, name: string) {
+  const col = frame.columns.find((c) => c.name === name);
+  if (!col)
+    throw new UserError('COLUMN_NOT_FOUND', { column: name, columns: frame.columns.map((c) => c.name).join(', ') });
+  return col;
+}
+
+/**
+ * Train and evaluate a model on `frame` with `settings` (template defaults already merged in).
+ * @throws UserError COLUMN_NOT_FOUND, TARGET_SINGLE_CLASS, TARGET_ALL_MISSING, TARGET_NOT_NUMERIC,
+ *   SETTING_INVALID (before anything is fitted), TOO_FEW_ROWS {count, minimum}, NO_FEATURES.
+ */
+export async function trainAndEvaluate(
+  frame: Frame,
+  settingsInput: TrainSettings,
+  opts: TrainRunOptions = {},
+): Promise<TrainRunResult> {
+  const settings = TrainSettingsSchema.parse(settingsInput);
+  const target = columnOrThrow(frame, settings.target);
+  const task = settings.task ?? detectTask(target);
+  const { classes } = resolveClasses(target, task, opts.positiveCandidates ?? [], settings.positiveClass);
+
+  const labels: (string | null)[] | (number | null)[] =
+    task === 'regression' ? target.values.map(targetNumber) : target.values.map(targetLabel);
+  const labelled = labels.filter((l) => l !== null).length;
+  if (labelled < MIN_TRAINING_ROWS)
+    throw new UserError('TOO_FEW_ROWS', { count: labelled, minimum: MIN_TRAINING_ROWS });
+  const fractions = opts.testFrame ? { train: 0.85, validation: 0.15, test: 0 } : settings.split;
+  const split = stratifiedSplit(labels, fractions, settings.seed);
+
+  const features = opts.features ?? defaultFeatures(frame, settings);
+  const prep = fitPreprocessing(frame, split.train, features, settings.target, task, classes, { topK: settings.topK });
+  // Training rows with a class unseen in training cannot occur; validation/test rows of such a class are dropped.
+  const train = transform(frame, split.train, prep);
+  const validation = labeledOnly(transform(frame, split.validation, prep)).matrix;
+  const testSource = opts.testFrame ?? frame;
+  if (opts.testFrame) columnOrThrow(opts.testFrame, settings.target);
+  const testCandidates = opts.testFrame ? Array.from({ length: opts.testFrame.rowCount }, (_, i) => i) : split.test;
+  const testAll = labeledOnly(transform(testSource, testCandidates, prep));
+  const test = testAll.matrix;
+  const testRows = testAll.kept.map((i) => testCandidates[i]!);
+  if (train.rows === 0 || test.rows === 0)
+    throw new UserError('TOO_FEW_ROWS', { count: labelled, minimum: MIN_TRAINING_ROWS });
+
+  const backend = opts.backend ? { ...opts.backend, reasons: [] as string[] } : await initBackend(settings.backend);
+  const { model, record } = await trainModel({ train, validation }, prep, settings, {
+    tf: backend.tf,
+    backend: backend.backend,
+    signal: opts.signal,
+    onEpoch: opts.onEpoch,
+    sampleWeights: opts.rowWeights ? Float32Array.from(split.train, (r) => opts.rowWeights![r]!) : undefined,
+  });
+  record.testRows = test.rows;
+  const testPredictions = predictProba(model, test.x, test.rows);
+  let threshold: ThresholdChoice | null = null;
+  if (task === 'binary' && opts.chooseThreshold && validation.rows > 0) {
+    threshold = opts.chooseThreshold(validation.y, predictProba(model, validation.x, validation.rows));
+  }
+  const evaluation = await evaluate({
+    prep,
+    test,
+    predictions: testPredictions,
+    train,
+    threshold: threshold?.threshold ?? settings.threshold,
+    seed: settings.seed,
+    bootstrapIterations: opts.bootstrapIterations,
+  });
+  return {
+    model,
+    prep,
+    record,
+    evaluation,
+    settings,
+    split,
+    testRows,
+    test,
+    testPredictions,
+    threshold,
+    backendReasons: backend.reasons,
+  };
+}

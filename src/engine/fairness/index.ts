@@ -1,0 +1,13 @@
+/** Group fairness (SPEC §7): assessment, groups, mitigation. */
+export { aif360TwoGroup, assessFairness, FOUR_FIFTHS, type Aif360TwoGroup, type FairnessInput } from './assess';
+export { countRows, groupMetrics, weightedRocAuc, type FavourableOutcome } from './groupMetrics';
+export {
+  binNumeric,
+  dataRepresentation,
+  DEFAULT_AGE_EDGES,
+  DEFAULT_SENSITIVE_SUGGESTIONS,
+  intersectGroups,
+  suggestSensitiveAttributes,
+  type GroupRepresentation,
+} from './groups';
+export { assertComparable, groupThresholds, reweighingWeights, type GroupThresholdResult } from './mitigation';

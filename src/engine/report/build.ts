@@ -1,0 +1,240 @@
+/**
+ * `buildReport()` assembles the `ReportModel` — data only — from the results of a run. Sentences
+ * are i18n keys with parameters (`src/shared/i18n/*\/summary.ts`), so one model renders in any locale.
+ */
+import os from 'node:os';
+import type { DatasetProfile, ImportSummary } from '../../shared/model/data';
+import type { FairnessAttributeReport } from '../../shared/model/fairness';
+import type { Evaluation } from '../../shared/model/metrics';
+import type { PrivacyScan } from '../../shared/model/privacy';
+import type { RecipeResolved } from '../../shared/model/recipe';
+import { ReportModelSchema, type Locale, type Message, type ReportModel } from '../../shared/model/report';
+import type { Template } from '../../shared/model/template';
+import type { TaskType, TrainingRecord } from '../../shared/model/train';
+import type { ThresholdChoice } from '../metrics/threshold';
+import { appVersion } from '../paths';
+
+export interface BuildReportInput {
+  locale: Locale;
+  title?: string;
+  template: Template;
+  importSummary: ImportSummary;
+  testImport: ImportSummary | null;
+  profile: DatasetProfile | null;
+  recipe: RecipeResolved;
+  rowsAfterCleaning: number;
+  features: string[];
+  excluded: { column: string; reason: string }[];
+  target: string;
+  task: TaskType;
+  positiveClass: string | null;
+  training: TrainingRecord;
+  evaluation: Evaluation;
+  fairness: FairnessAttributeReport[];
+  privacy: PrivacyScan;
+  seed: number;
+  threshold: ThresholdChoice | null;
+  createdAt?: Date;
+}
+
+const msg = (key: string, params: Message['params'] = {}): Message => ({ key, params });
+const pct = (x: number): string => `${(x * 100).toFixed(0)} %`;
+const fmt = (x: number | null | undefined, digits = 3): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
+
+/**
+ * Build and validate the report model.
+ * @throws ZodError if the assembled model breaks the schema (a bug, not a user error).
+ */
+export function buildReport(input: BuildReportInput): ReportModel {
+  const { evaluation, training, template } = input;
+  const metrics = evaluation.metrics;
+  const summary: Message[] = [];
+  const limitations: Message[] = [];
+  const name = input.template.name[input.locale];
+
+  const skipped = input.importSummary.skippedRows;
+  summary.push(
+    msg('summary.data', {
+      rows: input.importSummary.rowCount + (input.testImport?.rowCount ?? 0),
+      columns: input.importSummary.columns.length,
+      file: input.importSummary.file.split(/[\\/]/).pop() ?? input.importSummary.file,
+      skippedNote: skipped > 0 ? `{summary.data.skipped}` : '',
+      skipped,
+      cleanRows: input.rowsAfterCleaning,
+    }),
+  );
+
+  if (input.task === 'binary' && metrics.task === 'binary') {
+    summary.push(
+      msg('summary.task.binary', {
+        target: input.target,
+        positive: metrics.positiveClass,
+        meaning: template.positiveClassMeaning[input.locale],
+      }),
+    );
+  } else if (metrics.task === 'multiclass') {
+    summary.push(msg('summary.task.multiclass', { target: input.target, classes: metrics.classes.length }));
+  } else {
+    summary.push(msg('summary.task.regression', { target: input.target }));
+  }
+  summary.push(
+    msg('summary.split.holdout', {
+      train: training.trainRows,
+      validation: training.validationRows,
+      test: training.testRows,
+    }),
+  );
+  if (training.cancelled) summary.push(msg('summary.training.cancelled', { epochs: training.epochs.length }));
+  else if (training.stoppedEarly)
+    summary.push(msg('summary.training.stopped', { epochs: training.epochs.length, best: training.bestEpoch }));
+
+  const baseline = evaluation.baselines.find((b) => b.name === 'logistic_regression' || b.name === 'linear_regression');
+  const majority = evaluation.baselines.find((b) => b.name === 'majority_class' || b.name === 'mean');
+  if (metrics.task === 'binary') {
+    const ci = metrics.intervals.rocAuc;
+    summary.push(
+      msg('summary.performance.binary', {
+        auc: fmt(metrics.rocAuc),
+        aucPct: metrics.rocAuc === null ? '—' : pct(metrics.rocAuc),
+        interval: ci ? `{summary.interval}` : '',
+        low: ci ? fmt(ci.low) : null,
+        high: ci ? fmt(ci.high) : null,
+        positive: metrics.positiveClass,
+      }),
+    );
+    if (baseline && baseline.metrics.task === 'binary' && metrics.rocAuc !== null && baseline.metrics.rocAuc !== null) {
+      const lift = metrics.rocAuc - baseline.metrics.rocAuc;
+      summary.push(
+        msg(lift > 0.005 ? 'summary.baseline.lift' : 'summary.baseline.noLift', {
+          baseline: '{report.baseline.logistic_regression}',
+          baselineAuc: fmt(baseline.metrics.rocAuc),
+          lift: `${lift >= 0 ? '+' : ''}${fmt(lift)}`,
+        }),
+      );
+      if (lift <= 0.005) limitations.push(msg('modelCard.limitation.baseline'));
+    }
+    if (input.threshold) {
+      summary.push(
+        msg('summary.threshold', {
+          threshold: fmt(metrics.threshold, 2),
+          positive: metrics.positiveClass,
+          policy: `{summary.policy.${input.threshold.policy}}`,
+        }),
+      );
+    }
+    const positives = metrics.confusion.tp + metrics.confusion.fn;
+    if (metrics.n > 0 && positives / metrics.n < 0.2)
+      limitations.push(msg('modelCard.limitation.imbalance', { rate: pct(positives / metrics.n) }));
+  } else if (metrics.task === 'multiclass') {
+    summary.push(
+      msg('summary.performance.multiclass', {
+        accuracy: pct(metrics.accuracy),
+        macroF1: fmt(metrics.macroF1),
+        baseline: majority && majority.metrics.task === 'multiclass' ? pct(majority.metrics.accuracy) : '—',
+      }),
+    );
+  } else {
+    summary.push(msg('summary.performance.regression', { mae: fmt(metrics.mae), r2pct: pct(Math.max(0, metrics.r2)) }));
+  }
+  if (metrics.n < 100) limitations.push(msg('modelCard.limitation.smallData', { n: metrics.n }));
+
+  if (input.fairness.length === 0) summary.push(msg('summary.fairness.none'));
+  for (const f of input.fairness) {
+    if (!f.comparisonPossible || !f.summary) {
+      summary.push(
+        msg('summary.fairness.notComparable', {
+          attribute: f.attribute,
+          reason: `{${f.notComparableReason ?? 'fairness.notComparable'}}`,
+        }),
+      );
+      continue;
+    }
+    summary.push(
+      msg(f.verdict === 'outside_tolerance' ? 'summary.fairness.outside' : 'summary.fairness.within', {
+        attribute: f.attribute,
+        dpd: fmt(f.summary.demographicParityDifference),
+        eod: fmt(f.summary.equalizedOddsDifference),
+      }),
+    );
+    if (f.verdict === 'outside_tolerance')
+      limitations.push(msg('modelCard.limitation.fairness', { attribute: f.attribute }));
+    if (f.groups.some((g) => g.small))
+      limitations.push(
+        msg('modelCard.limitation.smallGroups', { attribute: f.attribute, min: f.tolerance.minGroupSize }),
+      );
+    if (!f.usedAsFeature) limitations.push(msg('modelCard.limitation.proxy'));
+  }
+
+  const direct = input.privacy.columns.filter((c) => c.class === 'direct_identifier');
+  summary.push(
+    direct.length > 0
+      ? msg('summary.privacy.identifiers', { count: direct.length, columns: direct.map((c) => c.column).join(', ') })
+      : msg('summary.privacy.none'),
+  );
+  const quasi = input.privacy.columns.filter((c) => c.class === 'quasi_identifier');
+  if (quasi.length > 0)
+    summary.push(
+      msg('summary.privacy.quasi', {
+        columns: quasi
+          .slice(0, 4)
+          .map((c) => c.column)
+          .join(', '),
+      }),
+    );
+  limitations.push(msg('modelCard.limitation.generic'));
+
+  const model = {
+    schemaVersion: 1 as const,
+    title: input.title ?? `${name}: ${input.target}`,
+    locale: input.locale,
+    createdAt: (input.createdAt ?? new Date()).toISOString(),
+    meta: {
+      appVersion: appVersion(),
+      backend: training.backend,
+      seed: input.seed,
+      inputFile: input.importSummary.file,
+      inputSha256: input.importSummary.sha256,
+      testFile: input.testImport?.file ?? null,
+      testSha256: input.testImport?.sha256 ?? null,
+      templateId: template.id,
+      templateName: template.name,
+      platform: `${os.platform()} ${os.arch()}`,
+      nodeVersion: process.version,
+    },
+    task: input.task,
+    target: input.target,
+    positiveClass: input.positiveClass,
+    headlineMetrics: template.headlineMetrics,
+    summary: dedupe(summary),
+    data: {
+      import: input.importSummary,
+      testImport: input.testImport,
+      profile: input.profile,
+      recipe: input.recipe,
+      features: input.features,
+      excluded: input.excluded,
+      rowsAfterCleaning: input.rowsAfterCleaning,
+    },
+    training,
+    evaluation,
+    fairness: input.fairness,
+    privacy: input.privacy,
+    modelCard: {
+      intendedUse: 'modelCard.intendedUse',
+      outOfScope: 'modelCard.outOfScope',
+      limitations: dedupe(limitations),
+    },
+  };
+  return ReportModelSchema.parse(model);
+}
+
+function dedupe(messages: Message[]): Message[] {
+  const seen = new Set<string>();
+  return messages.filter((m) => {
+    const k = m.key + JSON.stringify(m.params);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

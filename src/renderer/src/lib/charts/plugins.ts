@@ -1,0 +1,57 @@
+/** Small chart.js plugins drawn on the canvas: dashed reference lines with a label. */
+import type { Chart, Plugin } from 'chart.js';
+import { FONT_FAMILY } from './setup';
+
+export interface ReferenceLine {
+  /** Value on the scale `axis` where the line is drawn. */
+  value: number;
+  /** `x`: a vertical line at x = value; `y`: a horizontal line at y = value. */
+  axis: 'x' | 'y';
+  label: string;
+  color: string;
+}
+
+/**
+ * Draws each line across the plot area, dashed, with its label: above the plot for vertical lines
+ * (give the chart `layout.padding.top` ≥ 16), at the right end for horizontal ones.
+ */
+export function referenceLines(lines: readonly ReferenceLine[]): Plugin {
+  return {
+    id: 'modelwiseReferenceLines',
+    afterDatasetsDraw(chart: Chart) {
+      const { ctx, chartArea } = chart;
+      for (const line of lines) {
+        const scale = chart.scales[line.axis];
+        if (!scale) continue;
+        const at = scale.getPixelForValue(line.value);
+        ctx.save();
+        ctx.strokeStyle = line.color;
+        ctx.fillStyle = line.color;
+        ctx.lineWidth = 1.25;
+        ctx.setLineDash([5, 4]);
+        ctx.beginPath();
+        if (line.axis === 'x') {
+          ctx.moveTo(at, chartArea.top);
+          ctx.lineTo(at, chartArea.bottom);
+        } else {
+          ctx.moveTo(chartArea.left, at);
+          ctx.lineTo(chartArea.right, at);
+        }
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.font = `10px ${FONT_FAMILY}`;
+        if (line.axis === 'x') {
+          const right = at + 4 + ctx.measureText(line.label).width < chartArea.right;
+          ctx.textAlign = right ? 'left' : 'right';
+          ctx.textBaseline = 'bottom';
+          ctx.fillText(line.label, right ? at + 4 : at - 4, chartArea.top - 3);
+        } else {
+          ctx.textAlign = 'right';
+          ctx.textBaseline = 'bottom';
+          ctx.fillText(line.label, chartArea.right - 2, at - 2);
+        }
+        ctx.restore();
+      }
+    },
+  };
+}

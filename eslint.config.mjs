@@ -18,7 +18,15 @@ const domOnly = ['svelte', 'svelte/*', 'chart.js', 'chart.js/*'];
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'resources/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      'resources/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -49,7 +57,10 @@ export default tseslint.config(
             ...ban(nodeBuiltins, 'shared runs everywhere: no Node built-ins'),
             ...ban(engineHeavy, 'shared must not pull in engine libraries'),
             ...ban(domOnly, 'shared must not depend on the renderer'),
-            ...ban(['**/engine/**', '**/backend/**', '**/cli/**', '**/main/**', '**/preload/**', '**/renderer/**'], 'shared imports only itself'),
+            ...ban(
+              ['**/engine/**', '**/backend/**', '**/cli/**', '**/main/**', '**/preload/**', '**/renderer/**'],
+              'shared imports only itself',
+            ),
           ],
         },
       ],
@@ -66,7 +77,10 @@ export default tseslint.config(
           patterns: [
             ...ban(electron, 'the engine runs in plain Node: never import electron'),
             ...ban(domOnly, 'the engine has no DOM'),
-            ...ban(['**/backend/**', '**/main/**', '**/preload/**', '**/renderer/**'], 'the engine does not know the app around it'),
+            ...ban(
+              ['**/backend/**', '**/main/**', '**/preload/**', '**/renderer/**'],
+              'the engine does not know the app around it',
+            ),
           ],
         },
       ],
@@ -82,7 +96,10 @@ export default tseslint.config(
           patterns: [
             ...ban(electron, 'the engine runs in plain Node: never import electron'),
             ...ban(domOnly, 'the engine has no DOM'),
-            ...ban(['**/cli/**', '**/backend/**', '**/main/**', '**/preload/**', '**/renderer/**'], 'the engine does not know the app around it'),
+            ...ban(
+              ['**/cli/**', '**/backend/**', '**/main/**', '**/preload/**', '**/renderer/**'],
+              'the engine does not know the app around it',
+            ),
           ],
         },
       ],
@@ -101,7 +118,10 @@ export default tseslint.config(
             ...ban(engineHeavy, 'DuckDB and tfjs live in engine hosts, not in the back end'),
             ...ban(['**/engine/**'], 'only backend/hosts/engine.host.ts may import the engine'),
             ...ban(domOnly, 'the back end has no DOM'),
-            ...ban(['**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**'], 'the back end does not know its transports'),
+            ...ban(
+              ['**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**'],
+              'the back end does not know its transports',
+            ),
           ],
         },
       ],
@@ -138,11 +158,28 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', allowImportNames: ['contextBridge', 'ipcRenderer'], message: 'preload may use contextBridge and ipcRenderer only' }],
+          paths: [
+            {
+              name: 'electron',
+              allowImportNames: ['contextBridge', 'ipcRenderer', 'webUtils'],
+              message: 'preload may use contextBridge, ipcRenderer and webUtils (dropped-file paths) only',
+            },
+          ],
           patterns: [
             ...ban(nodeBuiltins, 'the sandboxed preload has no Node'),
             ...ban(engineHeavy, 'no engine in preload'),
-            ...ban(['**/engine/**', '**/backend/**', '**/main/**', '**/renderer/**', '**/cli/**', '**/shared/model/**', '**/shared/jobs*'], 'preload may import shared/ipc only'),
+            ...ban(
+              [
+                '**/engine/**',
+                '**/backend/**',
+                '**/main/**',
+                '**/renderer/**',
+                '**/cli/**',
+                '**/shared/model/**',
+                '**/shared/jobs*',
+              ],
+              'preload may import shared/ipc only',
+            ),
           ],
         },
       ],
@@ -160,13 +197,19 @@ export default tseslint.config(
             ...ban(electron, 'the renderer reaches the app through lib/bridge.ts only'),
             ...ban(nodeBuiltins, 'the renderer has no Node'),
             ...ban(engineHeavy, 'the renderer never runs the engine'),
-            ...ban(['**/engine/**', '**/backend/**', '**/main/**', '**/preload/**', '**/cli/**'], 'the renderer talks to the back end through lib/bridge.ts'),
+            ...ban(
+              ['**/engine/**', '**/backend/**', '**/main/**', '**/preload/**', '**/cli/**'],
+              'the renderer talks to the back end through lib/bridge.ts',
+            ),
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='window'][property.name='modelwise']", message: 'only lib/bridge.ts touches window.modelwise' },
+        {
+          selector: "MemberExpression[object.name='window'][property.name='modelwise']",
+          message: 'only lib/bridge.ts touches window.modelwise',
+        },
         dynamicImportBan('^electron|^node:', 'no electron or Node in the renderer'),
       ],
       'no-restricted-globals': ['error', 'process', 'require', 'Buffer', '__dirname'],

@@ -18,13 +18,15 @@ export function appRoot(): string {
     const pkg = path.join(dir, 'package.json');
     if (existsSync(pkg)) {
       try {
-        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'modelwise') return (cachedRoot = dir);
+        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'modelwise')
+          return (cachedRoot = dir);
       } catch {
         // keep walking up
       }
     }
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('Modelwise installation is broken: package.json not found above ' + import.meta.url);
+    if (parent === dir)
+      throw new Error('Modelwise installation is broken: package.json not found above ' + import.meta.url);
     dir = parent;
   }
 }

@@ -2,7 +2,9 @@
  * A thin wrapper over `@duckdb/node-api`: one instance and connection per database file (or
  * in-memory), rows as plain JS objects with JSON-friendly values.
  */
-import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { UserError } from '../../shared/errors';
 
 export type Row = Record<string, unknown>;
 
@@ -33,7 +35,15 @@ export async function openDb(path = ':memory:', options: { threads?: number; mem
     path,
     async all<T extends Row>(sql: string, params?: unknown[]) {
       const reader = await connection.runAndReadAll(sql, params as never);
-      return reader.getRowObjectsJS() as unknown as T[];
+      const rows = reader.getRowObjectsJS() as Row[];
+      for (const row of rows) {
+        for (const key in row) {
+          const v = row[key];
+          // BIGINT arrives as bigint; JSON, metrics and the UI want numbers (exact up to 2^53).
+          if (typeof v === 'bigint') row[key] = Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+        }
+      }
+      return rows as T[];
     },
     async run(sql: string, params?: unknown[]) {
       await connection.run(sql, params as never);
@@ -55,4 +65,56 @@ export function ident(name: string): string {
 /** Quote a string literal for SQL. */
 export function literal(value: string): string {
   return "'" + value.replace(/'/g, "''") + "'";
+}
+
+/**
+ * Run `sql` (one statement or several) while polling DuckDB's query progress every `intervalMs`
+ * (`onProgress` gets a fraction in [0, 1]) and interrupting it when `signal` aborts.
+ * @throws UserError CANCELLED when aborted; the DuckDB error otherwise.
+ */
+export async function runWithProgress(
+  db: Db,
+  sql: string,
+  opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void; intervalMs?: number } = {},
+): Promise<void> {
+  await queryWithProgress(db, sql, opts, false);
+}
+
+/** {@link runWithProgress} for a query whose rows are wanted. */
+export async function allWithProgress<T extends Row = Row>(
+  db: Db,
+  sql: string,
+  opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void; intervalMs?: number } = {},
+): Promise<T[]> {
+  return (await queryWithProgress(db, sql, opts, true)) as T[];
+}
+
+async function queryWithProgress(
+  db: Db,
+  sql: string,
+  opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void; intervalMs?: number },
+  wantRows: boolean,
+): Promise<Row[] | undefined> {
+  const { signal, onProgress } = opts;
+  if (signal?.aborted) throw new UserError('CANCELLED', {});
+  const con = db.connection;
+  if (onProgress)
+    await con.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0');
+  const onAbort = () => con.interrupt();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = onProgress
+    ? setInterval(() => {
+        const p = con.progress;
+        if (p.percentage >= 0) onProgress(Math.min(1, p.percentage / 100));
+      }, opts.intervalMs ?? 100)
+    : undefined;
+  try {
+    return wantRows ? await db.all(sql) : (await db.run(sql), undefined);
+  } catch (err) {
+    if (signal?.aborted) throw new UserError('CANCELLED', {});
+    throw err;
+  } finally {
+    if (timer) clearInterval(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
 }

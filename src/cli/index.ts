@@ -1,0 +1,248 @@
+/**
+ * `modelwise` command line (SPEC §11): `run`, `profile`, `score`, `templates`. The same pipeline
+ * as the app, without a window. Progress goes to stderr, results to stdout or files; bad input exits
+ * non-zero with a message that names the file, column or value.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { runJob } from '../engine/jobs/run';
+import { listTemplates } from '../engine/templates';
+import { toErrorData, UserError } from '../shared/errors';
+import { translate } from '../shared/i18n';
+import type { ImportOptions } from '../shared/model/data';
+import type { RecipeStep } from '../shared/model/recipe';
+import { createProgressPrinter } from './progress';
+import { readRecipeFile, parseBinarize } from './recipe';
+
+const USAGE = `Usage:
+  modelwise run FILE --target COL [--template general|finance|medical|manufacturing]
+                [--sensitive COL]... [--test FILE] [--no-header] [--names a,b,…]
+                [--delimiter C] [--encoding E] [--decimal-mark .|,] [--missing "?,NA"]
+                [--binarize "COL>0"] [--recipe recipe.json] [--seed N] [--epochs N]
+                [--locale en|zh] [--model DIR] [--html FILE] [--chromium PATH]
+                --out report.pdf
+  modelwise profile FILE --json [--rows N] [--full] [--target COL] [import options]
+  modelwise score FILE --model DIR --out scored.csv [import options]
+  modelwise templates
+
+Writes report.pdf and report.json (beside it) for \`run\`. Exit codes: 0 done, 1 bad input or
+failure (the message says what to fix), 2 usage error, 130 cancelled.`;
+
+const importOptionSpec = {
+  'no-header': { type: 'boolean' },
+  header: { type: 'boolean' },
+  names: { type: 'string' },
+  delimiter: { type: 'string' },
+  encoding: { type: 'string' },
+  'decimal-mark': { type: 'string' },
+  'thousands-mark': { type: 'string' },
+  missing: { type: 'string' },
+  sheet: { type: 'string' },
+  'on-bad-row': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+function importOptionsFrom(v: Values): ImportOptions {
+  const options: ImportOptions = { onBadRow: 'skip' };
+  if (v['no-header']) options.header = false;
+  if (v.header) options.header = true;
+  if (typeof v.names === 'string') options.names = v.names.split(',').map((s) => s.trim());
+  if (typeof v.delimiter === 'string')
+    options.delimiter = v.delimiter === '\\t' || v.delimiter === 'tab' ? '\t' : v.delimiter;
+  if (typeof v.encoding === 'string') options.encoding = v.encoding;
+  if (v['decimal-mark'] === '.' || v['decimal-mark'] === ',') options.decimalMark = v['decimal-mark'];
+  if (typeof v['thousands-mark'] === 'string')
+    options.thousandsMark = v['thousands-mark'] as ImportOptions['thousandsMark'];
+  if (typeof v.missing === 'string') options.missingMarkers = v.missing.split(',');
+  if (typeof v.sheet === 'string') options.sheet = v.sheet;
+  if (v['on-bad-row'] === 'stop' || v['on-bad-row'] === 'skip') options.onBadRow = v['on-bad-row'];
+  return options;
+}
+
+class UsageError extends Error {}
+
+function parse(argv: string[], options: ParseArgsConfig['options']): { values: Values; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return { values: values as Values, positionals };
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function intOption(v: Values, name: string): number | undefined {
+  const raw = v[name];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number, not "${String(raw)}"`);
+  return n;
+}
+
+async function commandRun(argv: string[], signal: AbortSignal): Promise<number> {
+  const { values: v, positionals } = parse(argv, {
+    ...importOptionSpec,
+    target: { type: 'string' },
+    template: { type: 'string' },
+    sensitive: { type: 'string', multiple: true },
+    test: { type: 'string' },
+    seed: { type: 'string' },
+    epochs: { type: 'string' },
+    binarize: { type: 'string' },
+    recipe: { type: 'string' },
+    locale: { type: 'string' },
+    model: { type: 'string' },
+    html: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    chromium: { type: 'string' },
+    title: { type: 'string' },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError('run needs a data FILE');
+  if (typeof v.target !== 'string') throw new UsageError('run needs --target COL');
+  if (typeof v.out !== 'string') throw new UsageError('run needs --out report.pdf');
+  const recipe: RecipeStep[] = [];
+  if (typeof v.recipe === 'string') recipe.push(...readRecipeFile(v.recipe));
+  if (typeof v.binarize === 'string') recipe.push(parseBinarize(v.binarize));
+  const settings: Record<string, unknown> = {};
+  const seed = intOption(v, 'seed');
+  if (seed !== undefined) settings.seed = seed;
+  const epochs = intOption(v, 'epochs');
+  if (epochs !== undefined) settings.maxEpochs = epochs;
+  const out = v.out;
+  const json = out.replace(/\.pdf$/i, '') + '.json';
+  const locale = v.locale === 'zh' ? 'zh' : 'en';
+  const printer = createProgressPrinter(process.stderr);
+  const result = await runJob(
+    {
+      type: 'run',
+      file,
+      importOptions: importOptionsFrom(v),
+      testFile: typeof v.test === 'string' ? v.test : undefined,
+      target: v.target,
+      template: typeof v.template === 'string' ? v.template : 'general',
+      sensitive: (v.sensitive as string[] | undefined) ?? [],
+      recipe,
+      settings,
+      locale,
+      title: typeof v.title === 'string' ? v.title : undefined,
+      outputs: {
+        pdf: out,
+        json,
+        html: typeof v.html === 'string' ? v.html : undefined,
+        modelDir: typeof v.model === 'string' ? v.model : undefined,
+      },
+      chromium: typeof v.chromium === 'string' ? v.chromium : undefined,
+    },
+    { signal, onEvent: printer.onEvent },
+  );
+  printer.finish();
+  printer.printRunSummary(result);
+  return 0;
+}
+
+async function commandProfile(argv: string[], signal: AbortSignal): Promise<number> {
+  const { values: v, positionals } = parse(argv, {
+    ...importOptionSpec,
+    json: { type: 'boolean' },
+    rows: { type: 'string' },
+    full: { type: 'boolean' },
+    target: { type: 'string' },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError('profile needs a data FILE');
+  const rows = intOption(v, 'rows');
+  const result = await runJob(
+    {
+      type: 'profile',
+      file,
+      importOptions: importOptionsFrom(v),
+      rows,
+      profile: Boolean(v.full) || typeof v.target === 'string',
+      target: typeof v.target === 'string' ? v.target : undefined,
+    },
+    { signal, onEvent: () => undefined },
+  );
+  if (v.json) {
+    // The import summary at the top level (the format the issues specify), then rows and profile.
+    const json: Record<string, unknown> = { ...result.summary };
+    if (result.rows) json.rows = result.rows;
+    if (result.profile) json.profile = result.profile;
+    process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+  } else {
+    const s = result.summary;
+    process.stdout.write(
+      `${s.file}: ${s.rowCount} rows × ${s.columns.length} columns, ${s.encoding}, delimiter ${JSON.stringify(s.delimiter)}, ` +
+        `${s.headerRow ? `header on line ${s.headerRow}` : 'no header'}${s.skippedRows ? `, ${s.skippedRows} rows skipped` : ''}\n`,
+    );
+    for (const c of s.columns) {
+      process.stdout.write(
+        `  ${c.name.padEnd(24)} ${c.type.padEnd(11)} missing ${String(c.missingCount).padStart(6)}  distinct ${c.distinctCount}\n`,
+      );
+    }
+    for (const w of s.warnings) process.stdout.write(`  ! ${w.message}\n`);
+  }
+  return 0;
+}
+
+async function commandScore(argv: string[], signal: AbortSignal): Promise<number> {
+  const { values: v, positionals } = parse(argv, {
+    ...importOptionSpec,
+    model: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError('score needs a data FILE');
+  if (typeof v.model !== 'string')
+    throw new UsageError('score needs --model DIR (written by `modelwise run --model DIR`)');
+  if (typeof v.out !== 'string') throw new UsageError('score needs --out scored.csv');
+  const result = await runJob(
+    { type: 'score', file, importOptions: importOptionsFrom(v), modelDir: v.model, out: v.out },
+    { signal, onEvent: () => undefined },
+  );
+  process.stderr.write(`Scored ${result.rows} rows → ${result.out}\n`);
+  return 0;
+}
+
+/** Entry point: returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    switch (command) {
+      case 'run':
+        return await commandRun(rest, controller.signal);
+      case 'profile':
+        return await commandProfile(rest, controller.signal);
+      case 'score':
+        return await commandScore(rest, controller.signal);
+      case 'templates':
+        for (const t of listTemplates()) process.stdout.write(`${t.id.padEnd(14)} ${t.name.en}\n`);
+        return 0;
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        process.stdout.write(USAGE + '\n');
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`modelwise: ${err.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    const data = toErrorData(err);
+    if (data.code === 'CANCELLED') {
+      process.stderr.write(`\nmodelwise: ${translate('en', data.key, data.params)}\n`);
+      return 130;
+    }
+    process.stderr.write(`\nmodelwise: ${translate('en', data.key, data.params)}\n`);
+    if (data.code === 'INTERNAL' && !(err instanceof UserError) && process.env.MODELWISE_DEBUG) console.error(err);
+    return 1;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}

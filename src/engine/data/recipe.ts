@@ -1,0 +1,340 @@
+/**
+ * The cleaning recipe (SPEC §3, DESIGN "Recipe"): each step is data compiled to SQL over the
+ * previous step's relation, starting from the untouched imported table. Steps that need statistics
+ * (median, mode, quartiles) compute them when the recipe is applied and record the resolved values,
+ * so scoring new data later applies exactly the same transformation.
+ */
+import { UserError } from '../../shared/errors';
+import type { ColumnInfo, ColumnType } from '../../shared/model/data';
+import { RecipeStepSchema, type RecipeStep, type RecipeStepResolved } from '../../shared/model/recipe';
+import { ident, literal, type Db } from './duck';
+
+/** DuckDB storage type of a logical column type. */
+export function duckType(type: ColumnType): string {
+  switch (type) {
+    case 'integer':
+      return 'BIGINT';
+    case 'float':
+      return 'DOUBLE';
+    case 'boolean':
+      return 'BOOLEAN';
+    case 'date':
+      return 'DATE';
+    default:
+      return 'VARCHAR';
+  }
+}
+
+/** What one applied step did, for the report and the undo list. */
+export interface AppliedStep {
+  step: RecipeStepResolved;
+  /** Values the step computed when applied (e.g. `{ value: 42 }` for a median), reused for scoring. */
+  resolved: Record<string, unknown>;
+  rowsBefore: number;
+  rowsAfter: number;
+}
+
+export interface RecipeResult {
+  columns: ColumnInfo[];
+  applied: AppliedStep[];
+  rowCount: number;
+}
+
+type Num = number | null;
+
+function isNumeric(type: ColumnType): boolean {
+  return type === 'integer' || type === 'float';
+}
+
+function sqlValue(value: string | number | boolean): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'NULL';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return literal(value);
+}
+
+/**
+ * Apply `steps` to table `source`, writing the cleaned table `target` (replaced if present).
+ * Intermediate relations are temporary views named `${target}__s<i>`.
+ * @param columns the columns of `source` with their logical types.
+ * @throws UserError COLUMN_NOT_FOUND naming the step's column, SETTING_INVALID for a bad step.
+ */
+export async function applyRecipe(
+  db: Db,
+  opts: {
+    source: string;
+    target: string;
+    columns: ColumnInfo[];
+    steps: readonly RecipeStep[];
+    /**
+     * Values resolved by an earlier application (same steps), reused instead of recomputed: new
+     * data (a test file, data to score) is cleaned exactly like the data the model learned from.
+     */
+    reuse?: readonly AppliedStep[];
+  },
+): Promise<RecipeResult> {
+  let columns = opts.columns.map((c) => ({ ...c }));
+  let current = opts.source;
+  const applied: AppliedStep[] = [];
+  const count = async (rel: string): Promise<number> =>
+    Number((await db.all<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${ident(rel)}`))[0]?.n ?? 0);
+  let rows = await count(current);
+
+  for (const [index, raw] of opts.steps.entries()) {
+    const parsed = RecipeStepSchema.safeParse(raw);
+    if (!parsed.success) {
+      throw new UserError('SETTING_INVALID', {
+        setting: `recipe step ${index + 1}`,
+        reason: parsed.error.issues[0]?.message ?? 'invalid',
+      });
+    }
+    const step = parsed.data;
+    const view = `${opts.target}__s${index + 1}`;
+    const find = (name: string): ColumnInfo => {
+      const col = columns.find((c) => c.name === name);
+      if (!col)
+        throw new UserError('COLUMN_NOT_FOUND', {
+          file: `recipe step ${index + 1} (${step.op})`,
+          column: name,
+          columns: columns.map((c) => c.name).join(', '),
+        });
+      return col;
+    };
+    const selectAll = (replace: Record<string, string> = {}): string =>
+      columns.map((c) => (c.name in replace ? `${replace[c.name]} AS ${ident(c.name)}` : ident(c.name))).join(', ');
+    const from = ident(current);
+    let sql: string;
+    const resolved: Record<string, unknown> = {};
+
+    switch (step.op) {
+      case 'drop_column': {
+        find(step.column);
+        columns = columns.filter((c) => c.name !== step.column);
+        if (columns.length === 0) throw new UserError('NO_FEATURES', {});
+        sql = `SELECT ${selectAll()} FROM ${from}`;
+        break;
+      }
+      case 'rename': {
+        const col = find(step.column);
+        if (columns.some((c) => c.name === step.to)) {
+          throw new UserError('SETTING_INVALID', {
+            setting: `rename ${step.column}`,
+            reason: `a column named "${step.to}" already exists`,
+          });
+        }
+        sql = `SELECT ${columns.map((c) => (c === col ? `${ident(c.name)} AS ${ident(step.to)}` : ident(c.name))).join(', ')} FROM ${from}`;
+        col.originalName ??= col.name;
+        col.name = step.to;
+        break;
+      }
+      case 'change_type': {
+        const col = find(step.column);
+        const expr =
+          step.type === 'text' || step.type === 'categorical' || step.type === 'identifier'
+            ? `CAST(${ident(col.name)} AS VARCHAR)`
+            : `TRY_CAST(${ident(col.name)} AS ${duckType(step.type)})`;
+        sql = `SELECT ${selectAll({ [col.name]: expr })} FROM ${from}`;
+        col.type = step.type;
+        break;
+      }
+      case 'mark_missing': {
+        const col = find(step.column);
+        const values = step.values.map((v) => (isNumeric(col.type) ? sqlValue(Number(v)) : literal(String(v))));
+        sql = `SELECT ${selectAll({ [col.name]: `CASE WHEN ${ident(col.name)} IN (${values.join(', ')}) THEN NULL ELSE ${ident(col.name)} END` })} FROM ${from}`;
+        break;
+      }
+      case 'impute': {
+        const col = find(step.column);
+        const c = ident(col.name);
+        let fill: string | number | boolean | null;
+        const reused = opts.reuse?.[index]?.resolved;
+        if (reused && 'value' in reused) {
+          fill = reused.value as string | number | boolean | null;
+        } else if (step.strategy === 'constant') {
+          if (step.value === undefined)
+            throw new UserError('SETTING_INVALID', {
+              setting: `impute ${col.name}`,
+              reason: 'a constant needs a value',
+            });
+          fill = step.value;
+        } else if (step.strategy === 'mode') {
+          const r = await db.all<{ v: unknown }>(
+            `SELECT ${c} AS v FROM ${from} WHERE ${c} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+          );
+          fill = (r[0]?.v as string | number | boolean | undefined) ?? null;
+        } else {
+          if (!isNumeric(col.type)) {
+            throw new UserError('SETTING_INVALID', {
+              setting: `impute ${col.name}`,
+              reason: `${step.strategy} needs a numeric column; use mode or a constant`,
+            });
+          }
+          const fn = step.strategy === 'mean' ? 'avg' : 'median';
+          const r = await db.all<{ v: Num }>(`SELECT ${fn}(${c})::DOUBLE AS v FROM ${from}`);
+          fill = r[0]?.v ?? null;
+          if (fill !== null && col.type === 'integer') fill = Math.round(fill);
+        }
+        resolved.value = fill;
+        const replace = { [col.name]: fill === null ? c : `coalesce(${c}, ${sqlValue(fill)})` };
+        if (step.indicator) {
+          const name = `${col.name}_missing`;
+          sql = `SELECT ${selectAll(replace)}, CASE WHEN ${c} IS NULL THEN 1 ELSE 0 END::BIGINT AS ${ident(name)} FROM ${from}`;
+          columns.push({ name, type: 'integer', missingCount: 0, distinctCount: 2, sample: [] });
+        } else {
+          sql = `SELECT ${selectAll(replace)} FROM ${from}`;
+        }
+        col.missingCount = fill === null ? col.missingCount : 0;
+        break;
+      }
+      case 'drop_rows_missing':
+      case 'drop_missing_target': {
+        const col = find(step.column);
+        sql = `SELECT ${selectAll()} FROM ${from} WHERE ${ident(col.name)} IS NOT NULL`;
+        col.missingCount = 0;
+        break;
+      }
+      case 'remove_duplicates': {
+        // DISTINCT would reorder rows; keep the first of each duplicate in file order so splits stay reproducible.
+        const cols = columns.map((c) => ident(c.name)).join(', ');
+        sql = `SELECT ${cols} FROM (SELECT ${cols}, row_number() OVER () AS __rid FROM ${from}) QUALIFY row_number() OVER (PARTITION BY ${cols} ORDER BY __rid) = 1 ORDER BY __rid`;
+        break;
+      }
+      case 'binarize': {
+        const col = find(step.column);
+        const c = ident(col.name);
+        let cond: string;
+        if (step.comparator === 'in') {
+          const list = Array.isArray(step.value) ? step.value : [step.value];
+          cond = `CAST(${c} AS VARCHAR) IN (${list.map((v) => literal(String(v))).join(', ')})`;
+        } else {
+          if (Array.isArray(step.value))
+            throw new UserError('SETTING_INVALID', {
+              setting: `binarize ${col.name}`,
+              reason: 'a list needs the "in" comparator',
+            });
+          const op = step.comparator === '==' ? '=' : step.comparator;
+          cond = isNumeric(col.type)
+            ? `${c} ${op} ${sqlValue(Number(step.value))}`
+            : `CAST(${c} AS VARCHAR) ${op} ${literal(String(step.value))}`;
+        }
+        sql = `SELECT ${selectAll({ [col.name]: `CASE WHEN ${c} IS NULL THEN NULL WHEN ${cond} THEN ${literal(step.trueLabel)} ELSE ${literal(step.falseLabel)} END` })} FROM ${from}`;
+        col.type = 'categorical';
+        col.distinctCount = 2;
+        break;
+      }
+      case 'normalize_category': {
+        const col = find(step.column);
+        let expr = `CAST(${ident(col.name)} AS VARCHAR)`;
+        if (step.trim) expr = `trim(${expr})`;
+        if (step.case === 'lower') expr = `lower(${expr})`;
+        else if (step.case === 'upper') expr = `upper(${expr})`;
+        else if (step.case === 'title')
+          expr = `CASE WHEN ${expr} IS NULL THEN NULL ELSE upper(left(${expr}, 1)) || lower(substr(${expr}, 2)) END`;
+        sql = `SELECT ${selectAll({ [col.name]: `nullif(${expr}, '')` })} FROM ${from}`;
+        break;
+      }
+      case 'outliers': {
+        const col = find(step.column);
+        if (!isNumeric(col.type))
+          throw new UserError('SETTING_INVALID', { setting: `outliers ${col.name}`, reason: 'needs a numeric column' });
+        const c = ident(col.name);
+        let lo: number;
+        let hi: number;
+        const reused = opts.reuse?.[index]?.resolved;
+        if (reused && typeof reused.low === 'number' && typeof reused.high === 'number') {
+          lo = reused.low;
+          hi = reused.high;
+        } else if (step.rule === 'iqr') {
+          const k = step.k ?? 1.5;
+          const r = (
+            await db.all<{ q1: number; q3: number }>(
+              `SELECT quantile_cont(${c}, 0.25)::DOUBLE AS q1, quantile_cont(${c}, 0.75)::DOUBLE AS q3 FROM ${from}`,
+            )
+          )[0];
+          const iqr = (r?.q3 ?? 0) - (r?.q1 ?? 0);
+          lo = (r?.q1 ?? 0) - k * iqr;
+          hi = (r?.q3 ?? 0) + k * iqr;
+        } else {
+          const k = step.k ?? 3;
+          const r = (
+            await db.all<{ m: number; s: number }>(
+              `SELECT avg(${c})::DOUBLE AS m, coalesce(stddev_samp(${c}), 0)::DOUBLE AS s FROM ${from}`,
+            )
+          )[0];
+          lo = (r?.m ?? 0) - k * (r?.s ?? 0);
+          hi = (r?.m ?? 0) + k * (r?.s ?? 0);
+        }
+        resolved.low = lo;
+        resolved.high = hi;
+        if (step.action === 'clip') {
+          // greatest/least skip NULLs in DuckDB, so missing values must be kept explicitly.
+          sql = `SELECT ${selectAll({ [col.name]: `CASE WHEN ${c} IS NULL THEN NULL ELSE least(greatest(${c}::DOUBLE, ${lo}), ${hi}) END` })} FROM ${from}`;
+          col.type = 'float';
+        } else {
+          sql = `SELECT ${selectAll()} FROM ${from} WHERE ${c} IS NULL OR (${c} >= ${lo} AND ${c} <= ${hi})`;
+        }
+        break;
+      }
+      case 'bin': {
+        const col = find(step.column);
+        if (!isNumeric(col.type))
+          throw new UserError('SETTING_INVALID', { setting: `bin ${col.name}`, reason: 'needs a numeric column' });
+        const edges = [...step.edges].sort((a, b) => a - b);
+        const labels = step.labels ?? binLabels(edges);
+        if (labels.length !== edges.length + 1) {
+          throw new UserError('SETTING_INVALID', {
+            setting: `bin ${col.name}`,
+            reason: `${edges.length} edges need ${edges.length + 1} labels`,
+          });
+        }
+        const c = ident(col.name);
+        const cases = edges.map((e, i) => `WHEN ${c} < ${e} THEN ${literal(labels[i]!)}`).join(' ');
+        const expr = `CASE WHEN ${c} IS NULL THEN NULL ${cases} ELSE ${literal(labels[labels.length - 1]!)} END`;
+        const into = step.into ?? col.name;
+        if (into === col.name) {
+          sql = `SELECT ${selectAll({ [col.name]: expr })} FROM ${from}`;
+          col.type = 'categorical';
+        } else {
+          if (columns.some((x) => x.name === into))
+            throw new UserError('SETTING_INVALID', {
+              setting: `bin ${col.name}`,
+              reason: `a column named "${into}" already exists`,
+            });
+          sql = `SELECT ${selectAll()}, ${expr} AS ${ident(into)} FROM ${from}`;
+          columns.push({
+            name: into,
+            type: 'categorical',
+            missingCount: col.missingCount,
+            distinctCount: labels.length,
+            sample: [],
+          });
+        }
+        break;
+      }
+    }
+    await db.run(`CREATE OR REPLACE TEMP VIEW ${ident(view)} AS ${sql}`);
+    const after = await count(view);
+    applied.push({ step, resolved, rowsBefore: rows, rowsAfter: after });
+    rows = after;
+    current = view;
+  }
+
+  await db.run(
+    `CREATE OR REPLACE TABLE ${ident(opts.target)} AS SELECT ${columns.map((c) => ident(c.name)).join(', ')} FROM ${ident(current)}`,
+  );
+  for (let i = opts.steps.length; i >= 1; i--) await db.run(`DROP VIEW IF EXISTS ${ident(`${opts.target}__s${i}`)}`);
+  return { columns, applied, rowCount: rows };
+}
+
+/**
+ * Labels of right-open bins: `<25`, `25–44`, `45–64`, `65+` for integer edges (SPEC §7 age bands),
+ * `[a, b)` otherwise.
+ */
+export function binLabels(edges: readonly number[]): string[] {
+  const integral = edges.every(Number.isInteger);
+  const labels = [`<${edges[0]}`];
+  for (let i = 1; i < edges.length; i++) {
+    labels.push(integral ? `${edges[i - 1]}–${edges[i]! - 1}` : `[${edges[i - 1]}, ${edges[i]})`);
+  }
+  labels.push(integral ? `${edges[edges.length - 1]}+` : `≥${edges[edges.length - 1]}`);
+  return labels;
+}

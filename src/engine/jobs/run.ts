@@ -1,0 +1,311 @@
+/**
+ * `runJob(request, {signal, onEvent})`: the one entry to the engine for the CLI, the engine hosts
+ * and the tests (DESIGN "Work off the main thread"). Plain data in, plain data out, an `AbortSignal`
+ * to cancel and a callback for progress, epoch and log events.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { UserError } from '../../shared/errors';
+import {
+  JobSchema,
+  ProfileJobSchema,
+  RunJobSchema,
+  ScoreJobSchema,
+  type Job,
+  type JobEvent,
+  type ProfileJob,
+  type RunJob,
+  type ScoreJob,
+} from '../../shared/jobs';
+import type { Cell, DatasetProfile, ImportSummary } from '../../shared/model/data';
+import type { PrivacyScan } from '../../shared/model/privacy';
+import type { ReportModel } from '../../shared/model/report';
+import { translate } from '../../shared/i18n';
+import { ident, openDb, type Db } from '../data/duck';
+import type { Frame } from '../data/frame';
+import { importFile } from '../data/import';
+import { profileTable } from '../data/profile';
+import { readFrame, readRows } from '../data/read';
+import { applyRecipe, duckType } from '../data/recipe';
+import { scanPrivacy } from '../privacy';
+import { buildReport } from '../report/build';
+import { renderReportHtml } from '../report/html';
+import { renderReportPdf } from '../report/pdf';
+import { getTemplate } from '../templates';
+import { chooseFeatures } from './prepare';
+import { scoreFile } from './score';
+import { runTraining } from './train';
+
+export interface JobContext {
+  signal?: AbortSignal;
+  onEvent?: (event: JobEvent) => void;
+}
+
+export interface ProfileResult {
+  summary: ImportSummary;
+  profile: DatasetProfile | null;
+  rows?: Record<string, Cell>[];
+}
+
+export interface RunResult {
+  report: ReportModel;
+  /** Files written, by kind. */
+  written: { pdf?: string; json?: string; html?: string; model?: string };
+  /** Why the PDF could not be printed (HTML was written instead), if so. */
+  pdfProblem?: string;
+  seconds: number;
+}
+
+export interface ScoreResult {
+  rows: number;
+  out: string;
+}
+
+/** Run one job. @throws UserError for bad input (naming file, row, column or setting), CANCELLED on abort. */
+export async function runJob(job: ProfileJob, ctx?: JobContext): Promise<ProfileResult>;
+export async function runJob(job: RunJob, ctx?: JobContext): Promise<RunResult>;
+export async function runJob(job: ScoreJob, ctx?: JobContext): Promise<ScoreResult>;
+export async function runJob(job: Job, ctx?: JobContext): Promise<ProfileResult | RunResult | ScoreResult>;
+export async function runJob(job: Job, ctx: JobContext = {}): Promise<ProfileResult | RunResult | ScoreResult> {
+  const parsed = JobSchema.safeParse(job);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UserError('SETTING_INVALID', {
+      setting: issue?.path.join('.') ?? 'job',
+      reason: issue?.message ?? 'invalid',
+    });
+  }
+  switch (parsed.data.type) {
+    case 'profile':
+      return profileJob(ProfileJobSchema.parse(job), ctx);
+    case 'run':
+      return pipelineJob(RunJobSchema.parse(job), ctx);
+    case 'score':
+      return scoreFile(ScoreJobSchema.parse(job), ctx);
+  }
+}
+
+const emit = (ctx: JobContext, event: JobEvent) => ctx.onEvent?.(event);
+const stage = (ctx: JobContext, name: string, message: string) =>
+  emit(ctx, { type: 'progress', stage: name, fraction: null, message });
+
+async function profileJob(job: ReturnType<typeof ProfileJobSchema.parse>, ctx: JobContext): Promise<ProfileResult> {
+  const db = await openDb();
+  try {
+    const summary = await importFile(db, job.file, job.importOptions, {
+      table: 'raw',
+      signal: ctx.signal,
+      onProgress: (p) =>
+        emit(ctx, { type: 'progress', stage: 'import', fraction: p.fraction, etaSeconds: p.etaSeconds }),
+    });
+    const profile = job.profile ? await profileTable(db, 'raw', summary.columns, { target: job.target }) : null;
+    const result: ProfileResult = { summary, profile };
+    if (job.rows !== undefined)
+      result.rows = await readRows(db, 'raw', summary.columns, { offset: 0, limit: job.rows });
+    return result;
+  } finally {
+    await db.close();
+  }
+}
+
+/** Bring the test table's columns to the training table's types, so one preprocessing fits both. */
+async function alignTestTable(db: Db, train: ImportSummary, test: ImportSummary, testFile: string): Promise<void> {
+  const missing = train.columns.filter((c) => !test.columns.some((t) => t.name === c.name));
+  if (missing.length > 0) {
+    throw new UserError('COLUMN_NOT_FOUND', {
+      file: testFile,
+      column: missing[0]!.name,
+      columns: test.columns.map((c) => c.name).join(', '),
+    });
+  }
+  const select = train.columns
+    .map((c) => {
+      const t = test.columns.find((x) => x.name === c.name)!;
+      const q = ident(c.name);
+      return t.type === c.type ? q : `TRY_CAST(${q} AS ${duckType(c.type)}) AS ${q}`;
+    })
+    .join(', ');
+  await db.run(`CREATE OR REPLACE TABLE raw_test_aligned AS SELECT ${select} FROM raw_test`);
+}
+
+async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobContext): Promise<RunResult> {
+  const started = performance.now();
+  const template = getTemplate(job.template);
+  const db = await openDb();
+  try {
+    // 1. Import (and the test file with the same options).
+    stage(ctx, 'import', `Importing ${path.basename(job.file)} …`);
+    const summary = await importFile(db, job.file, job.importOptions, {
+      table: 'raw',
+      signal: ctx.signal,
+      onProgress: (p) =>
+        emit(ctx, { type: 'progress', stage: 'import', fraction: p.fraction, etaSeconds: p.etaSeconds }),
+    });
+    emit(ctx, { type: 'log', level: 'info', message: describeImport(summary) });
+    for (const w of summary.warnings) emit(ctx, { type: 'log', level: 'warn', message: w.message });
+    const columnNames = summary.columns.map((c) => c.name);
+    if (!columnNames.includes(job.target)) {
+      throw new UserError('COLUMN_NOT_FOUND', { file: job.file, column: job.target, columns: columnNames.join(', ') });
+    }
+    for (const s of job.sensitive) {
+      if (!columnNames.includes(s))
+        throw new UserError('SENSITIVE_NOT_FOUND', { column: s, columns: columnNames.join(', ') });
+    }
+    let testSummary: ImportSummary | null = null;
+    if (job.testFile) {
+      stage(ctx, 'import', `Importing test file ${path.basename(job.testFile)} …`);
+      testSummary = await importFile(
+        db,
+        job.testFile,
+        { ...job.importOptions },
+        { table: 'raw_test', signal: ctx.signal },
+      );
+      emit(ctx, { type: 'log', level: 'info', message: describeImport(testSummary) });
+      await alignTestTable(db, summary, testSummary, job.testFile);
+    }
+
+    // 2. Profile.
+    stage(ctx, 'profile', 'Profiling …');
+    const profile = await profileTable(db, 'raw', summary.columns, { target: job.target });
+
+    // 3. Clean: the user's recipe, plus dropping rows without a target.
+    const steps = [{ op: 'drop_missing_target' as const, column: job.target }, ...job.recipe];
+    const cleaned = await applyRecipe(db, { source: 'raw', target: 'clean', columns: summary.columns, steps });
+    let testFrame: Frame | undefined;
+    if (testSummary) {
+      const cleanedTest = await applyRecipe(db, {
+        source: 'raw_test_aligned',
+        target: 'clean_test',
+        columns: summary.columns,
+        steps,
+        reuse: cleaned.applied,
+      });
+      testFrame = await readFrame(db, 'clean_test', cleanedTest.columns);
+    }
+    const frame = await readFrame(db, 'clean', cleaned.columns);
+    for (const a of cleaned.applied) {
+      if (a.rowsAfter !== a.rowsBefore)
+        emit(ctx, { type: 'log', level: 'info', message: `${a.step.op}: ${a.rowsBefore - a.rowsAfter} rows removed` });
+    }
+
+    // 4. Privacy scan: direct identifiers stay out of the features.
+    stage(ctx, 'privacy', 'Scanning for personal data …');
+    const privacy: PrivacyScan = scanPrivacy(frame, { identifierPatterns: template.privacy.identifierPatterns });
+    const choice = chooseFeatures(frame, { target: job.target, template, privacy, sensitive: job.sensitive });
+    for (const e of choice.excluded)
+      emit(ctx, {
+        type: 'log',
+        level: 'info',
+        message: `${e.column} is not used as a feature (${translate('en', e.reason)})`,
+      });
+
+    // 5. Train, evaluate, fairness on the test rows, model package.
+    const modelDir = job.outputs.modelDir ?? (await mkdtemp(path.join(os.tmpdir(), 'modelwise-model-')));
+    const trained = await runTraining(
+      {
+        runId: 'cli',
+        modelDir,
+        frame,
+        testFrame: testFrame ?? null,
+        settings: { ...template.training, ...job.settings, target: job.target },
+        features: choice.features,
+        excluded: choice.excluded,
+        template,
+        sensitive: choice.sensitive,
+      },
+      { signal: ctx.signal, emit: (e) => emit(ctx, e) },
+    );
+    if (!job.outputs.modelDir) await rm(modelDir, { recursive: true, force: true });
+    emit(ctx, {
+      type: 'log',
+      level: 'info',
+      message: `Trained on the ${trained.record.backend} backend in ${trained.record.seconds.toFixed(1)} s`,
+    });
+    const metrics = trained.evaluation.metrics;
+    if (metrics.task !== 'binary' && job.sensitive.length > 0) {
+      emit(ctx, {
+        type: 'log',
+        level: 'warn',
+        message: 'Fairness metrics are computed for binary tasks only in this version.',
+      });
+    }
+    const fairness = trained.fairness;
+
+    // 7. Report.
+    stage(ctx, 'report', 'Writing the report …');
+    const report = buildReport({
+      locale: job.locale,
+      title: job.title,
+      template,
+      importSummary: summary,
+      testImport: testSummary,
+      profile,
+      recipe: { version: 1, steps: cleaned.applied.map((a) => a.step) },
+      rowsAfterCleaning: cleaned.rowCount + (testFrame?.rowCount ?? 0),
+      features: trained.features,
+      excluded: choice.excluded,
+      target: job.target,
+      task: trained.prep.task,
+      positiveClass: trained.prep.task === 'binary' ? (trained.prep.classes[1] ?? null) : null,
+      training: trained.record,
+      evaluation: trained.evaluation,
+      fairness,
+      privacy,
+      seed: trained.record.settings.seed as number,
+      threshold:
+        metrics.task === 'binary'
+          ? { threshold: metrics.threshold, policy: template.threshold.policy, achieved: {} }
+          : null,
+    });
+
+    const written: RunResult['written'] = {};
+    let pdfProblem: string | undefined;
+    if (job.outputs.modelDir) {
+      await writeJson(path.join(job.outputs.modelDir, 'recipe.json'), {
+        steps,
+        applied: cleaned.applied,
+        importOptions: job.importOptions,
+        columns: summary.columns,
+        threshold: metrics.task === 'binary' ? metrics.threshold : null,
+      });
+      written.model = job.outputs.modelDir;
+    }
+    if (job.outputs.json) {
+      await writeJson(job.outputs.json, report);
+      written.json = job.outputs.json;
+    }
+    if (job.outputs.html) {
+      await renderReportHtml(report, job.outputs.html);
+      written.html = job.outputs.html;
+    }
+    if (job.outputs.pdf) {
+      try {
+        await renderReportPdf(report, job.outputs.pdf, { chromium: job.chromium });
+        written.pdf = job.outputs.pdf;
+      } catch (err) {
+        if (err instanceof UserError && err.code === 'CHROMIUM_NOT_FOUND') {
+          pdfProblem = `no Chromium found to print the PDF; wrote ${String(err.params.html)} instead (set MODELWISE_CHROMIUM or --chromium)`;
+          written.html = String(err.params.html);
+        } else throw err;
+      }
+    }
+    return { report, written, pdfProblem, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await db.close();
+  }
+}
+
+function describeImport(s: ImportSummary): string {
+  return (
+    `${path.basename(s.file)}: ${s.rowCount} rows × ${s.columns.length} columns (${s.encoding}, delimiter ${JSON.stringify(s.delimiter)}` +
+    `${s.headerRow ? '' : ', no header'})${s.skippedRows ? `, ${s.skippedRows} rows skipped` : ''}`
+  );
+}
+
+/** Write JSON atomically (temp file + rename), creating the folder. */
+export async function writeJson(file: string, value: unknown): Promise<void> {
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await writeFileAtomic(file, JSON.stringify(value, null, 2) + '\n');
+}

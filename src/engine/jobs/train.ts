@@ -1,0 +1,91 @@
+/**
+ * One training run, as a training host executes it (DESIGN "Work off the main thread"): train and
+ * evaluate on the prepared frames, assess fairness on the test rows, write the model package.
+ * The CLI pipeline runs the same function in-process.
+ */
+import { UserError } from '../../shared/errors';
+import type { TrainingInput, TrainingOutput } from '../../shared/host';
+import type { JobEvent } from '../../shared/jobs';
+import { TrainSettingsSchema } from '../../shared/model/train';
+import type { Frame } from '../data/frame';
+import { chooseThreshold } from '../metrics/threshold';
+import { saveModel, type TrainedModel } from '../train/model';
+import { trainAndEvaluate } from '../train/pipeline';
+import { fairnessOnTest } from './fairness';
+
+export interface TrainingResult extends TrainingOutput {
+  /** The model itself (in-process callers only; not sent over IPC). */
+  model: TrainedModel;
+}
+
+/**
+ * Train, evaluate, assess fairness and save the model package to `input.modelDir`.
+ * @throws UserError from training (TARGET_SINGLE_CLASS, TOO_FEW_ROWS, NO_FEATURES, …), CANCELLED
+ *   only if cancelled before the first epoch finished (later cancels keep the best weights).
+ */
+export async function runTraining(
+  input: TrainingInput,
+  ctx: { signal?: AbortSignal; emit?: (e: JobEvent) => void } = {},
+): Promise<TrainingResult> {
+  const frame = input.frame as Frame;
+  const testFrame = (input.testFrame ?? undefined) as Frame | undefined;
+  const settings = TrainSettingsSchema.parse({
+    ...input.settings,
+    excludeColumns: input.excluded.map((e) => e.column),
+  });
+  ctx.emit?.({ type: 'progress', stage: 'train', fraction: 0, message: 'Training …' });
+  const trained = await trainAndEvaluate(frame, settings, {
+    testFrame,
+    positiveCandidates: input.template.positiveClassCandidates,
+    features: input.features,
+    signal: ctx.signal,
+    onEpoch: (e) => {
+      ctx.emit?.({ type: 'epoch', ...e, maxEpochs: settings.maxEpochs });
+      ctx.emit?.({
+        type: 'progress',
+        stage: 'train',
+        fraction: Math.min(1, e.epoch / settings.maxEpochs),
+        etaSeconds: null,
+      });
+    },
+    chooseThreshold: (yVal: ArrayLike<number>, pVal: ArrayLike<number>) =>
+      chooseThreshold(input.template.threshold, yVal, pVal),
+  });
+  if (trained.record.epochs.length === 0) throw new UserError('CANCELLED', {});
+  for (const reason of trained.backendReasons) ctx.emit?.({ type: 'log', level: 'info', message: reason });
+
+  const metrics = trained.evaluation.metrics;
+  const threshold = metrics.task === 'binary' ? metrics.threshold : 0.5;
+  ctx.emit?.({ type: 'progress', stage: 'fairness', fraction: null, message: 'Assessing fairness …' });
+  const fairness =
+    metrics.task === 'binary'
+      ? fairnessOnTest({
+          template: input.template,
+          sensitive: input.sensitive,
+          testFrame: testFrame ?? frame,
+          testRows: trained.testRows,
+          yTest: trained.test.y,
+          scores: trained.testPredictions,
+          threshold,
+          classes: trained.prep.classes,
+        })
+      : [];
+  await saveModel(trained.model, trained.prep, input.modelDir);
+  return {
+    runId: input.runId,
+    modelDir: input.modelDir,
+    record: trained.record,
+    evaluation: trained.evaluation,
+    prep: trained.prep,
+    threshold,
+    thresholdPolicy: trained.threshold?.policy ?? 'fixed',
+    features: trained.prep.features.map((f) => f.column),
+    excluded: input.excluded,
+    fairness,
+    testRows: trained.testRows,
+    testFromTestFrame: Boolean(testFrame),
+    yTest: trained.test.y,
+    predictions: trained.testPredictions,
+    model: trained.model,
+  };
+}

@@ -1,0 +1,608 @@
+/**
+ * An open project in an engine host (DESIGN "Project"): it owns the project's DuckDB file and
+ * answers the wizard's data, cleaning, suggestion, fairness, privacy and report calls. Training
+ * runs elsewhere (a training host) on the `TrainingInput` this prepares; its result comes back
+ * through `recordTraining`. Every change is saved to `project.json` at once (autosave).
+ */
+import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { UserError } from '../../shared/errors';
+import type { TrainingInput, TrainingOutput } from '../../shared/host';
+import type { CleanView, Preview, ProjectView, Request, Suggestions } from '../../shared/ipc/contract';
+import type { JobEvent } from '../../shared/jobs';
+import {
+  ImportOptionsSchema,
+  type ColumnInfo,
+  type DatasetProfile,
+  type ImportOptions,
+  type ImportSummary,
+} from '../../shared/model/data';
+import type { FairnessAttributeReport } from '../../shared/model/fairness';
+import type { BinaryMetrics } from '../../shared/model/metrics';
+import type { PrivacyScan } from '../../shared/model/privacy';
+import type { Project } from '../../shared/model/project';
+import { RecipeStepSchema, type RecipeStep, type RecipeStepResolved } from '../../shared/model/recipe';
+import type { Locale, ReportModel } from '../../shared/model/report';
+import { TrainSettingsSchema } from '../../shared/model/train';
+import { ident, openDb, type Db } from '../data/duck';
+import type { Frame } from '../data/frame';
+import { importFile } from '../data/import';
+import { profileTable } from '../data/profile';
+import { readFrame, readRows } from '../data/read';
+import { applyRecipe } from '../data/recipe';
+import { suggestSensitiveAttributes } from '../fairness';
+import { fairnessOnTest } from '../jobs/fairness';
+import { chooseFeatures } from '../jobs/prepare';
+import { binaryMetrics } from '../metrics/binary';
+import { scanPrivacy } from '../privacy';
+import { buildReport } from '../report/build';
+import { renderReportHtml } from '../report/html';
+import { renderReportPdf } from '../report/pdf';
+import { getTemplate, matchColumn } from '../templates';
+import { detectTask, resolveClasses } from '../train/task';
+import { createProjectFolder, DATABASE_FILE, readProject, writeProject } from './store';
+
+export interface SessionContext {
+  signal?: AbortSignal;
+  emit?: (event: JobEvent) => void;
+}
+
+const PREVIEW_ROWS = 50;
+const TEST_FILE = 'test-predictions.json';
+
+interface StoredPredictions {
+  testRows: number[];
+  yTest: number[];
+  predictions: number[];
+  classes: string[];
+}
+
+export class ProjectSession {
+  private cleanColumns: ColumnInfo[] | null = null;
+  private cleanRows = 0;
+
+  private constructor(
+    readonly dir: string,
+    private project: Project,
+    private readonly db: Db,
+  ) {}
+
+  /** Create `NAME.modelwise/` under `parentDir` and open it. */
+  static async create(parentDir: string, name: string): Promise<ProjectSession> {
+    const { dir, project } = await createProjectFolder(parentDir, name);
+    return new ProjectSession(dir, project, await openDatabase(dir));
+  }
+
+  /** Open an existing project folder. @throws UserError PROJECT_NOT_FOUND / PROJECT_INVALID / PROJECT_LOCKED */
+  static async open(dir: string): Promise<ProjectSession> {
+    const project = await readProject(dir);
+    const session = new ProjectSession(dir, project, await openDatabase(dir));
+    if (project.data) {
+      const exists = await session.db.all(`SELECT 1 FROM information_schema.tables WHERE table_name = 'raw'`);
+      if (exists.length === 0)
+        throw new UserError('PROJECT_INVALID', { path: dir, reason: 'the imported data is missing from data.duckdb' });
+    }
+    return session;
+  }
+
+  get view(): ProjectView {
+    return { path: this.dir, project: structuredClone(this.project) };
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+
+  private async save(): Promise<void> {
+    await writeProject(this.dir, this.project);
+  }
+
+  private get template() {
+    return getTemplate(this.project.templateId);
+  }
+
+  private requireData(): NonNullable<Project['data']> {
+    if (!this.project.data) throw new UserError('NO_DATA', {});
+    return this.project.data;
+  }
+
+  /** Settings, target and step changes from the wizard. A new target or template invalidates the model. */
+  async update(patch: Request<'project:update'>): Promise<ProjectView> {
+    const p = this.project;
+    if (patch.templateId !== undefined && patch.templateId !== p.templateId) {
+      getTemplate(patch.templateId);
+      p.templateId = patch.templateId;
+      this.invalidateModel();
+    }
+    if (patch.target !== undefined && patch.target !== p.target) {
+      if (patch.target !== null && !this.requireData().summary.columns.some((c) => c.name === patch.target)) {
+        throw new UserError('COLUMN_NOT_FOUND', {
+          file: this.requireData().source.name,
+          column: patch.target,
+          columns: this.requireData()
+            .summary.columns.map((c) => c.name)
+            .join(', '),
+        });
+      }
+      p.target = patch.target;
+      p.positiveClass = null;
+      p.profile = null;
+      this.invalidateModel();
+    }
+    if (patch.positiveClass !== undefined && patch.positiveClass !== p.positiveClass) {
+      p.positiveClass = patch.positiveClass;
+      this.invalidateModel();
+    }
+    if (patch.sensitive !== undefined) {
+      p.sensitive = [...new Set(patch.sensitive)];
+      p.fairness = [];
+    }
+    if (patch.settings !== undefined) {
+      p.settings = patch.settings;
+      this.invalidateModel();
+    }
+    if (patch.step !== undefined) p.step = patch.step;
+    if (patch.locale !== undefined) p.locale = patch.locale;
+    await this.save();
+    return this.view;
+  }
+
+  private invalidateModel(): void {
+    this.project.model = null;
+    this.project.fairness = [];
+  }
+
+  /**
+   * Import a file as the project's data (replacing earlier data; the original is only read).
+   * Proposes a target from the template when none is set.
+   */
+  async import(file: string, options: ImportOptions = {}, copied = false, ctx: SessionContext = {}) {
+    const summary = await importFile(this.db, file, options, {
+      table: 'raw_next',
+      signal: ctx.signal,
+      onProgress: (p) =>
+        ctx.emit?.({
+          type: 'progress',
+          stage: 'import',
+          fraction: p.fraction,
+          etaSeconds: p.etaSeconds,
+          message: p.rowsRead !== undefined ? `${p.rowsRead} rows` : undefined,
+        }),
+    });
+    // Swap in only once the import fully succeeded: a cancelled import leaves the old data.
+    await this.db.run(`DROP TABLE IF EXISTS raw; ALTER TABLE raw_next RENAME TO raw; DROP TABLE IF EXISTS clean`);
+    const info = await stat(file);
+    const p = this.project;
+    const sameColumns =
+      p.data &&
+      p.data.summary.columns.map((c) => c.name).join('\u0000') === summary.columns.map((c) => c.name).join('\u0000');
+    p.data = {
+      source: {
+        path: path.resolve(file),
+        name: path.basename(file),
+        sizeBytes: info.size,
+        sha256: summary.sha256,
+        copied,
+      },
+      importOptions: ImportOptionsSchema.parse(options),
+      summary,
+    };
+    if (!sameColumns) {
+      p.recipe = { steps: [], undone: [] };
+      p.target = null;
+      p.sensitive = [];
+      p.positiveClass = null;
+    }
+    p.profile = null;
+    p.privacy = null;
+    this.invalidateModel();
+    this.cleanColumns = null;
+    if (p.target === null) p.target = this.proposeTarget(summary);
+    await this.save();
+    const preview = await this.preview({ offset: 0, limit: PREVIEW_ROWS, clean: false });
+    return { project: this.view, summary, preview };
+  }
+
+  /** Bring a bundled sample into the project folder and import the copy. */
+  async importSample(
+    sampleFile: string,
+    settings: { templateId: string; target: string; sensitive: string[] },
+    ctx: SessionContext = {},
+  ) {
+    const dest = path.join(this.dir, 'uploads', path.basename(sampleFile));
+    await mkdir(path.dirname(dest), { recursive: true });
+    await copyFile(sampleFile, dest);
+    this.project.templateId = settings.templateId;
+    const result = await this.import(dest, {}, true, ctx);
+    const columns = result.summary.columns.map((c) => c.name);
+    if (columns.includes(settings.target)) this.project.target = settings.target;
+    this.project.sensitive = settings.sensitive.filter((s) => columns.includes(s));
+    await this.save();
+    return { ...result, project: this.view };
+  }
+
+  private proposeTarget(summary: ImportSummary): string | null {
+    const names = summary.columns.filter((c) => c.type !== 'identifier').map((c) => c.name);
+    return matchColumn(names, this.template.suggestedTargets) ?? null;
+  }
+
+  /** Rows `offset … offset+limit` of the imported (or cleaned) table. */
+  async preview(req: { offset: number; limit: number; clean?: boolean }): Promise<Preview> {
+    const data = this.requireData();
+    let table = 'raw';
+    let columns = data.summary.columns;
+    if (req.clean) {
+      await this.ensureClean();
+      table = 'clean';
+      columns = this.cleanColumns!;
+    }
+    const total = Number(
+      (await this.db.all<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${ident(table)}`))[0]?.n ?? 0,
+    );
+    const rows = await readRows(this.db, table, columns, { offset: req.offset, limit: req.limit });
+    return { offset: req.offset, total, rows };
+  }
+
+  /** Apply the recipe to the imported table (→ `clean`) unless already current. */
+  private async ensureClean(): Promise<{ columns: ColumnInfo[]; rowCount: number }> {
+    const data = this.requireData();
+    if (!this.cleanColumns) {
+      const result = await applyRecipe(this.db, {
+        source: 'raw',
+        target: 'clean',
+        columns: data.summary.columns,
+        steps: this.project.recipe.steps,
+      });
+      this.cleanColumns = result.columns;
+      this.cleanRows = result.rowCount;
+    }
+    return { columns: this.cleanColumns, rowCount: this.cleanRows };
+  }
+
+  /** The Clean step: profile of the cleaned data (with the target), warnings and proposed steps. */
+  async clean(): Promise<CleanView> {
+    const { columns, rowCount } = await this.ensureClean();
+    const target =
+      this.project.target && columns.some((c) => c.name === this.project.target) ? this.project.target : undefined;
+    const profile = await profileTable(this.db, 'clean', columns, { target });
+    this.project.profile = profile;
+    await this.save();
+    return { project: this.view, profile, proposals: this.proposals(profile), rowCount };
+  }
+
+  private proposals(profile: DatasetProfile): CleanView['proposals'] {
+    const have = new Set(this.project.recipe.steps.map((s) => JSON.stringify(s)));
+    const out: CleanView['proposals'] = [];
+    const target = this.project.target;
+    const add = (code: string, message: string, step: RecipeStep, column?: string) => {
+      const parsed = RecipeStepSchema.parse(step);
+      const key = JSON.stringify(parsed);
+      if (have.has(key) || out.some((o) => JSON.stringify(o.step) === key)) return;
+      if (
+        this.project.recipe.steps.some(
+          (s) => s.op === parsed.op && 'column' in s && 'column' in parsed && s.column === parsed.column,
+        )
+      )
+        return;
+      out.push({ code, column, message, step: parsed });
+    };
+    if (target) {
+      const t = profile.columns.find((c) => c.name === target);
+      if (t && t.missingCount > 0)
+        add(
+          'target_missing',
+          `${t.missingCount} rows have no value of the target "${target}"; drop them.`,
+          { op: 'drop_missing_target', column: target },
+          target,
+        );
+    }
+    for (const w of profile.warnings) {
+      const proposal = (w.params as { proposal?: unknown } | undefined)?.proposal;
+      if (!proposal) continue;
+      const parsed = RecipeStepSchema.safeParse(proposal);
+      if (!parsed.success) continue;
+      if (target && 'column' in parsed.data && parsed.data.column === target && parsed.data.op === 'drop_column')
+        continue;
+      add(w.code, w.message, parsed.data, w.column);
+    }
+    return out;
+  }
+
+  private async recipeChanged(): Promise<CleanView> {
+    this.cleanColumns = null;
+    this.invalidateModel();
+    this.project.privacy = null;
+    return this.clean();
+  }
+
+  /** Replace the whole recipe (validated step by step before anything changes). */
+  async setRecipe(steps: RecipeStep[]): Promise<CleanView> {
+    const previous = this.project.recipe.steps;
+    this.project.recipe = { steps: steps.map((s) => RecipeStepSchema.parse(s)), undone: [] };
+    try {
+      return await this.recipeChanged();
+    } catch (err) {
+      this.project.recipe = { steps: previous, undone: [] };
+      this.cleanColumns = null;
+      throw err;
+    }
+  }
+
+  async addSteps(steps: RecipeStep[]): Promise<CleanView> {
+    return this.setRecipe([...this.project.recipe.steps, ...steps]);
+  }
+
+  async undo(): Promise<CleanView> {
+    const r = this.project.recipe;
+    const last = r.steps.pop();
+    if (last) r.undone.push(last);
+    return this.recipeChanged();
+  }
+
+  async redo(): Promise<CleanView> {
+    const r = this.project.recipe;
+    const next = r.undone.pop();
+    if (next) r.steps.push(next);
+    return this.recipeChanged();
+  }
+
+  /** Target, positive class, task and sensitive-attribute suggestions for the Template & target step. */
+  async suggest(): Promise<Suggestions> {
+    const data = this.requireData();
+    const { columns } = await this.ensureClean();
+    const names = columns.map((c) => c.name);
+    const template = this.template;
+    const targets = [
+      ...new Set([
+        ...template.suggestedTargets.map((p) => matchColumn(names, [p])).filter((x): x is string => Boolean(x)),
+        ...columns.filter((c) => c.type === 'categorical' || c.type === 'boolean').map((c) => c.name),
+      ]),
+    ];
+    let targetLabels: Suggestions['targetLabels'] = [];
+    let positiveClass: string | null = null;
+    let task: Suggestions['task'] = null;
+    const target = this.project.target;
+    if (target && names.includes(target)) {
+      const counts = await this.db.all<{ label: unknown; n: number }>(
+        `SELECT CAST(${ident(target)} AS VARCHAR) AS label, count(*)::BIGINT AS n FROM clean WHERE ${ident(target)} IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1 LIMIT 50`,
+      );
+      targetLabels = counts.map((r) => ({ label: String(r.label), count: Number(r.n) }));
+      const frame = await readFrame(
+        this.db,
+        'clean',
+        columns.filter((c) => c.name === target),
+      );
+      const column = frame.columns[0]!;
+      task = detectTask(column);
+      if (task === 'binary') {
+        try {
+          positiveClass = resolveClasses(
+            column,
+            task,
+            template.positiveClassCandidates,
+            this.project.positiveClass ?? undefined,
+          ).positiveClass;
+        } catch {
+          positiveClass = null;
+        }
+      }
+    }
+    const sensitive = suggestSensitiveAttributes(
+      names.filter((n) => n !== target),
+      template.sensitiveAttributes,
+    ).map(({ column, suggestion }) => ({ column, label: suggestion.label, useAsFeature: suggestion.useAsFeature }));
+    void data;
+    return { targets, targetLabels, positiveClass, task, sensitive };
+  }
+
+  /** The privacy scan of the cleaned data (SPEC §8), saved in the project. */
+  async privacy(): Promise<PrivacyScan> {
+    const { columns } = await this.ensureClean();
+    const frame = await readFrame(this.db, 'clean', columns, { limit: 100_000 });
+    const scan = scanPrivacy(frame, { identifierPatterns: this.template.privacy.identifierPatterns });
+    this.project.privacy = scan;
+    await this.save();
+    return scan;
+  }
+
+  /** Everything a training host needs, read from the cleaned table. */
+  async prepareTraining(runId: string, overrides: Record<string, unknown> = {}): Promise<TrainingInput> {
+    const p = this.project;
+    const target = p.target;
+    if (!target) throw new UserError('SETTING_INVALID', { setting: 'target', reason: 'choose the column to predict' });
+    const { columns } = await this.ensureClean();
+    if (!columns.some((c) => c.name === target)) {
+      throw new UserError('COLUMN_NOT_FOUND', {
+        file: this.requireData().source.name,
+        column: target,
+        columns: columns.map((c) => c.name).join(', '),
+      });
+    }
+    const frame = await readFrame(this.db, 'clean', columns);
+    const privacy = p.privacy ?? (await this.privacy());
+    const template = this.template;
+    const choice = chooseFeatures(frame, { target, template, privacy, sensitive: p.sensitive });
+    const settings = {
+      ...template.training,
+      ...p.settings,
+      ...overrides,
+      target,
+      ...(p.positiveClass ? { positiveClass: p.positiveClass } : {}),
+    };
+    TrainSettingsSchema.parse(settings);
+    return {
+      runId,
+      modelDir: path.join(this.dir, 'models', runId),
+      frame,
+      testFrame: null,
+      settings,
+      features: choice.features,
+      excluded: choice.excluded,
+      template,
+      sensitive: choice.sensitive,
+    };
+  }
+
+  /** Store a finished training run: model state, fairness, the test predictions for later views. */
+  async recordTraining(out: TrainingOutput): Promise<ProjectView> {
+    const stored: StoredPredictions = {
+      testRows: out.testRows,
+      yTest: Array.from(out.yTest),
+      predictions: Array.from(out.predictions),
+      classes: out.prep.classes,
+    };
+    await writeFileAtomic(path.join(out.modelDir, TEST_FILE), JSON.stringify(stored));
+    await writeFileAtomic(
+      path.join(out.modelDir, 'recipe.json'),
+      JSON.stringify({
+        steps: this.project.recipe.steps,
+        importOptions: this.requireData().importOptions,
+        columns: this.requireData().summary.columns,
+        threshold: out.threshold,
+        applied: [],
+      }),
+    );
+    const metrics = out.evaluation.metrics;
+    this.project.model = {
+      runId: out.runId,
+      trainedAt: new Date().toISOString(),
+      dir: path.relative(this.dir, out.modelDir),
+      record: out.record,
+      evaluation: out.evaluation,
+      threshold: out.threshold,
+      thresholdPolicy: out.thresholdPolicy,
+      features: out.features,
+      excluded: out.excluded,
+      positiveClass: metrics.task === 'binary' ? metrics.positiveClass : null,
+      classes: out.prep.classes,
+    };
+    this.project.fairness = out.fairness;
+    if (this.project.step === 'train') this.project.step = 'results';
+    await this.save();
+    return this.view;
+  }
+
+  private async predictions(): Promise<StoredPredictions> {
+    const model = this.project.model;
+    if (!model) throw new UserError('NO_MODEL', {});
+    try {
+      return JSON.parse(await readFile(path.join(this.dir, model.dir, TEST_FILE), 'utf8')) as StoredPredictions;
+    } catch (err) {
+      throw new UserError('PROJECT_INVALID', { path: this.dir, reason: (err as Error).message });
+    }
+  }
+
+  /** Test metrics at another threshold (the Results step's slider). */
+  async atThreshold(threshold: number): Promise<BinaryMetrics> {
+    const stored = await this.predictions();
+    if (stored.classes.length !== 2)
+      throw new UserError('SETTING_INVALID', { setting: 'threshold', reason: 'only binary models have a threshold' });
+    return binaryMetrics(stored.yTest, stored.predictions, threshold, {
+      negative: stored.classes[0]!,
+      positive: stored.classes[1]!,
+    });
+  }
+
+  /** Fairness of the current model for `attributes`, on its test rows. */
+  async fairness(attributes: string[]): Promise<FairnessAttributeReport[]> {
+    const model = this.project.model;
+    if (!model) throw new UserError('NO_MODEL', {});
+    const stored = await this.predictions();
+    const { columns } = await this.ensureClean();
+    for (const a of attributes) {
+      if (!columns.some((c) => c.name === a))
+        throw new UserError('SENSITIVE_NOT_FOUND', { column: a, columns: columns.map((c) => c.name).join(', ') });
+    }
+    if (stored.classes.length !== 2) return [];
+    const frame: Frame = await readFrame(
+      this.db,
+      'clean',
+      columns.filter((c) => attributes.includes(c.name)),
+    );
+    const choice = chooseFeatures(frame, {
+      target: this.project.target ?? '',
+      template: this.template,
+      privacy: null,
+      sensitive: attributes,
+    });
+    const reports = fairnessOnTest({
+      template: this.template,
+      sensitive: choice.sensitive,
+      testFrame: frame,
+      testRows: stored.testRows,
+      yTest: stored.yTest,
+      scores: stored.predictions,
+      threshold: model.threshold,
+      classes: stored.classes,
+    });
+    this.project.sensitive = attributes;
+    this.project.fairness = reports;
+    await this.save();
+    return reports;
+  }
+
+  /** The report of the current model as data. */
+  async reportModel(locale?: Locale): Promise<ReportModel> {
+    const p = this.project;
+    const data = this.requireData();
+    const model = p.model;
+    if (!model) throw new UserError('NO_MODEL', {});
+    const privacy = p.privacy ?? (await this.privacy());
+    const { rowCount } = await this.ensureClean();
+    const metrics = model.evaluation.metrics;
+    return buildReport({
+      locale: locale ?? p.locale,
+      title: p.name,
+      template: this.template,
+      importSummary: data.summary,
+      testImport: null,
+      profile: p.profile,
+      recipe: { version: 1, steps: p.recipe.steps.map((s) => RecipeStepSchema.parse(s)) as RecipeStepResolved[] },
+      rowsAfterCleaning: rowCount,
+      features: model.features,
+      excluded: model.excluded,
+      target: p.target ?? '',
+      task: model.record.task,
+      positiveClass: model.positiveClass,
+      training: model.record,
+      evaluation: model.evaluation,
+      fairness: p.fairness,
+      privacy,
+      seed: Number(model.record.settings.seed ?? 42),
+      threshold:
+        metrics.task === 'binary'
+          ? { threshold: model.threshold, policy: model.thresholdPolicy as 'fixed', achieved: {} }
+          : null,
+    });
+  }
+
+  /** Write the report as PDF, HTML or JSON to `file` and record the export. */
+  async exportReport(
+    format: 'pdf' | 'html' | 'json',
+    file: string,
+    locale?: Locale,
+    ctx: SessionContext = {},
+  ): Promise<{ path: string }> {
+    const report = await this.reportModel(locale);
+    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    ctx.emit?.({ type: 'progress', stage: 'report', fraction: null, message: `Writing ${format.toUpperCase()} …` });
+    if (format === 'json') await writeFileAtomic(file, JSON.stringify(report, null, 2) + '\n');
+    else if (format === 'html') await renderReportHtml(report, file);
+    else await renderReportPdf(report, file);
+    this.project.exports.push({ kind: format, path: file, at: new Date().toISOString() });
+    this.project.step = 'export';
+    await this.save();
+    return { path: file };
+  }
+}
+
+async function openDatabase(dir: string): Promise<Db> {
+  try {
+    return await openDb(path.join(dir, DATABASE_FILE));
+  } catch (err) {
+    const message = (err as Error).message;
+    if (/lock/i.test(message)) throw new UserError('PROJECT_LOCKED', { path: dir });
+    throw new UserError('PROJECT_INVALID', { path: dir, reason: message });
+  }
+}

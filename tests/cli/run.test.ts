@@ -1,0 +1,112 @@
+// End to end through the built command line, on the real German credit and Adult files: the PDF is
+// read back with pdftotext and must show the same numbers as report.json.
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureCliBuilt, modelwise, pdfText } from '../helpers/cli';
+import { caseFile, dataset } from '../helpers/paths';
+import type { ReportModel } from '../../src/shared/model/report';
+
+const out = mkdtempSync(path.join(tmpdir(), 'mw-cli-'));
+
+beforeAll(() => ensureCliBuilt(), 300_000);
+
+describe('modelwise run', () => {
+  it('trains on German credit and writes a PDF with the ROC AUC, the fairness table and the privacy findings', async () => {
+    const pdf = path.join(out, 'german.pdf');
+    const r = await modelwise([
+      'run',
+      dataset('german_credit.train.csv'),
+      '--test',
+      dataset('german_credit.test.csv'),
+      '--target',
+      'class',
+      '--template',
+      'finance',
+      '--sensitive',
+      'personal_status',
+      '--out',
+      pdf,
+    ]);
+    expect(r.stderr).toMatch(/epoch\s+1\//);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(out, 'german.json'), 'utf8')) as ReportModel;
+    const m = report.evaluation.metrics;
+    if (m.task !== 'binary') throw new Error('expected a binary task');
+    expect(m.positiveClass).toBe('bad');
+    expect(m.rocAuc).toBeGreaterThanOrEqual(0.78);
+    expect(report.training.testRows).toBe(200);
+
+    const text = pdfText(pdf);
+    expect(text).toContain(m.rocAuc!.toFixed(3));
+    // Fairness table: personal_status groups by name, and the favourable outcome (approval).
+    expect(report.fairness[0]!.attribute).toBe('personal_status');
+    for (const g of report.fairness[0]!.groups) expect(text).toContain(g.group);
+    expect(text).toMatch(/personal_status/);
+    // Privacy section present, with its findings (German credit has no direct identifiers).
+    expect(text).toMatch(/Privacy/i);
+    expect(report.privacy.columns.filter((c) => c.class === 'direct_identifier')).toEqual([]);
+    // personal_status is an ECOA protected basis: not a feature under the finance template.
+    expect(report.data.features).not.toContain('personal_status');
+    expect(report.data.excluded.map((e) => e.column)).toContain('personal_status');
+  });
+
+  it('refuses a missing file, naming it', async () => {
+    const r = await modelwise(['run', path.join(out, 'nope.csv'), '--target', 'x', '--out', path.join(out, 'x.pdf')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nope.csv');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('refuses an unknown target column, naming it and listing the columns', async () => {
+    const r = await modelwise([
+      'run',
+      dataset('german_credit.csv'),
+      '--target',
+      'credit_score',
+      '--out',
+      path.join(out, 'x.pdf'),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('credit_score');
+    expect(r.stderr).toContain('checking_status');
+  });
+
+  it('refuses a target with a single class before training (case C15)', async () => {
+    const pdf = path.join(out, 'c15.pdf');
+    const r = await modelwise(['run', caseFile('C15-single-class-target.csv'), '--target', 'churned', '--out', pdf]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('churned');
+    expect(r.stderr).toContain('"no"');
+    expect(r.stderr).not.toMatch(/epoch/);
+    expect(existsSync(pdf)).toBe(false);
+  });
+
+  it('explains usage errors with exit code 2', async () => {
+    const r = await modelwise(['run', dataset('german_credit.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--target');
+  });
+});
+
+describe('modelwise profile', () => {
+  it('prints the import result as JSON with the first rows', async () => {
+    const r = await modelwise(['profile', dataset('adult.data'), '--json', '--rows', '3']);
+    expect(r.code, r.stderr).toBe(0);
+    const p = JSON.parse(r.stdout) as {
+      rowCount: number;
+      headerRow: number;
+      encoding: string;
+      delimiter: string;
+      columns: { name: string; type: string }[];
+      rows: Record<string, unknown>[];
+    };
+    expect(p.rowCount).toBe(32561);
+    expect(p.headerRow).toBe(0);
+    expect(p.delimiter).toBe(',');
+    expect(p.columns.map((c) => c.name)).toEqual(Array.from({ length: 15 }, (_, i) => `column${i + 1}`));
+    expect(p.rows).toHaveLength(3);
+    expect(p.rows[0]).toMatchObject({ column1: 39, column2: 'State-gov', column15: '<=50K' });
+  });
+});

@@ -68,6 +68,8 @@ export const wizard = {
   'wizard.stage.fairness': 'Assessing fairness',
   'wizard.stage.privacy': 'Scanning for personal data',
   'wizard.stage.report': 'Writing the report',
+  'wizard.stage.prepare': 'Preparing the data',
+  'wizard.stage.record': 'Saving the model',
   'wizard.time.lessThanSecond': 'less than a second',
   'wizard.time.seconds': '{n} s',
   'wizard.time.minutes': '{n} min',
@@ -217,7 +219,6 @@ export const wizard = {
   'wizard.train.reset': 'Back to the template defaults',
   'wizard.train.start': 'Start training',
   'wizard.train.again': 'Train again',
-  'wizard.train.starting': 'Preparing the data …',
   'wizard.train.training': 'Training',
   'wizard.train.epochOf': 'Epoch {epoch} of at most {max}',
   'wizard.train.doneTitle': 'Training finished',
@@ -242,9 +243,8 @@ export const wizard = {
   'wizard.results.features': 'The model uses {features} features; {excluded} columns were left out.',
   'wizard.results.thresholdTitle': 'Decision threshold',
   'wizard.results.thresholdText':
-    'A row is predicted "{positive}" when its probability is at least the threshold. Move the slider to see the trade-off.',
+    'A row is predicted "{positive}" when its probability is at least the threshold. Move the slider to see the trade-off; the model and its report keep their threshold ({threshold}).',
   'wizard.results.threshold': 'Threshold',
-  'wizard.results.useThreshold': 'Use this threshold',
 
   // Fairness.
   'wizard.fairness.chooseTitle': 'Attributes to compare',

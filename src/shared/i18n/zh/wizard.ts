@@ -63,6 +63,8 @@ export const wizard: Record<string, string> = {
   'wizard.stage.fairness': '正在评估公平性',
   'wizard.stage.privacy': '正在扫描个人数据',
   'wizard.stage.report': '正在生成报告',
+  'wizard.stage.prepare': '正在准备数据',
+  'wizard.stage.record': '正在保存模型',
   'wizard.time.lessThanSecond': '不到 1 秒',
   'wizard.time.seconds': '{n} 秒',
   'wizard.time.minutes': '{n} 分钟',
@@ -207,7 +209,6 @@ export const wizard: Record<string, string> = {
   'wizard.train.reset': '恢复模板默认值',
   'wizard.train.start': '开始训练',
   'wizard.train.again': '重新训练',
-  'wizard.train.starting': '正在准备数据……',
   'wizard.train.training': '正在训练',
   'wizard.train.epochOf': '第 {epoch} 轮，最多 {max} 轮',
   'wizard.train.doneTitle': '训练完成',
@@ -231,9 +232,9 @@ export const wizard: Record<string, string> = {
   'wizard.results.rocAucMeaning': '（1 = 完美排序，0.5 = 随机猜测）',
   'wizard.results.features': '模型使用了 {features} 个特征；有 {excluded} 列未使用。',
   'wizard.results.thresholdTitle': '决策阈值',
-  'wizard.results.thresholdText': '当某行的概率不低于阈值时，预测为“{positive}”。移动滑块可以查看其中的取舍。',
+  'wizard.results.thresholdText':
+    '当某行的概率不低于阈值时，预测为“{positive}”。移动滑块可以查看其中的取舍；模型及其报告仍使用原阈值（{threshold}）。',
   'wizard.results.threshold': '阈值',
-  'wizard.results.useThreshold': '使用此阈值',
 
   // 公平性。
   'wizard.fairness.chooseTitle': '要比较的属性',

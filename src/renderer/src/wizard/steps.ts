@@ -1,0 +1,127 @@
+/**
+ * The wizard's steps (SPEC §1) as data: each declares its title and one-line explanation (i18n
+ * keys), when it can be entered and when it counts as done — both read from the project only, so
+ * reopening a project restores exactly where the user was. The components live in `Wizard.svelte`.
+ */
+import type { Project, WizardStep } from '../../../shared/model/project';
+
+export interface StepDef {
+  id: WizardStep;
+  /** i18n key of the title, e.g. `wizard.step.import.title`. */
+  title: string;
+  /** i18n key of the one- or two-sentence explanation shown under the title. */
+  intro: string;
+  /** Whether the step has what it needs (a project, data, a target, a model). */
+  canEnter(project: Project | null): boolean;
+  /** Whether the step's work is finished (marks it in the step list). */
+  isDone(project: Project | null): boolean;
+}
+
+export const STEP_ORDER: readonly WizardStep[] = [
+  'welcome',
+  'import',
+  'target',
+  'clean',
+  'train',
+  'results',
+  'fairness',
+  'privacy',
+  'export',
+];
+
+/** Position of `step` in the wizard (0 = welcome). */
+export function stepIndex(step: WizardStep): number {
+  return STEP_ORDER.indexOf(step);
+}
+
+const hasData = (p: Project | null): p is Project => p !== null && p.data !== null;
+const hasTarget = (p: Project | null): p is Project => hasData(p) && p.target !== null;
+const hasModel = (p: Project | null): p is Project => hasTarget(p) && p.model !== null;
+/** The user has been past `step` (the project remembers the furthest step it was saved at). */
+const beyond = (p: Project | null, step: WizardStep): boolean => p !== null && stepIndex(p.step) > stepIndex(step);
+
+function def(id: WizardStep, canEnter: StepDef['canEnter'], isDone: StepDef['isDone']): StepDef {
+  return { id, title: `wizard.step.${id}.title`, intro: `wizard.step.${id}.intro`, canEnter, isDone };
+}
+
+export const STEPS: readonly StepDef[] = [
+  def(
+    'welcome',
+    () => true,
+    (p) => p !== null,
+  ),
+  def(
+    'import',
+    (p) => p !== null,
+    (p) => hasData(p),
+  ),
+  def(
+    'target',
+    (p) => hasData(p),
+    (p) => hasTarget(p),
+  ),
+  def(
+    'clean',
+    (p) => hasTarget(p),
+    (p) => hasTarget(p) && (p.recipe.steps.length > 0 || p.model !== null || beyond(p, 'clean')),
+  ),
+  def(
+    'train',
+    (p) => hasTarget(p),
+    (p) => hasModel(p),
+  ),
+  def(
+    'results',
+    (p) => hasModel(p),
+    (p) => hasModel(p) && beyond(p, 'results'),
+  ),
+  def(
+    'fairness',
+    (p) => hasModel(p),
+    (p) => hasModel(p) && p.fairness.length > 0,
+  ),
+  def(
+    'privacy',
+    (p) => hasData(p),
+    (p) => hasData(p) && p.privacy !== null,
+  ),
+  def(
+    'export',
+    (p) => hasModel(p),
+    (p) => hasModel(p) && p.exports.length > 0,
+  ),
+];
+
+/** The definition of `id`. */
+export function stepDef(id: WizardStep): StepDef {
+  return STEPS[stepIndex(id)]!;
+}
+
+/**
+ * The step after `from` when it can be entered, else null: Next never skips a step whose work is
+ * missing (no target → no Clean), it waits for it.
+ */
+export function nextStep(from: WizardStep, project: Project | null): WizardStep | null {
+  const next = STEPS[stepIndex(from) + 1];
+  return next && next.canEnter(project) ? next.id : null;
+}
+
+/** The closest earlier step that can be entered, or null on the welcome step. */
+export function previousStep(from: WizardStep, project: Project | null): WizardStep | null {
+  for (let i = stepIndex(from) - 1; i >= 0; i--) {
+    if (STEPS[i]!.canEnter(project)) return STEPS[i]!.id;
+  }
+  return null;
+}
+
+/**
+ * Where to resume an opened project: its saved step when that can still be entered, else the
+ * furthest earlier step that can (a project saved on Results whose model was removed resumes on
+ * Train).
+ */
+export function resumeStep(project: Project): WizardStep {
+  const saved = project.step;
+  if (stepDef(saved).canEnter(project) && saved !== 'welcome') return saved;
+  for (let i = stepIndex(saved) - 1; i > 0; i--) if (STEPS[i]!.canEnter(project)) return STEPS[i]!.id;
+  return 'import';
+}

@@ -1,0 +1,870 @@
+/**
+ * The wizard's state (DESIGN "Examples to follow" 8): one class with runes, shared with every step
+ * through a typed context. Whatever must survive is in the project, which the back end saves on
+ * every call — so Back and Next never lose work and a reopened project resumes where it was; this
+ * class only caches what the back end answered (the preview page, the profile, suggestions) and
+ * tracks the work in progress (busy, progress, errors, the training run).
+ *
+ * Every back-end call goes through `call()`: it marks the wizard busy, turns an error answer into
+ * the banner (with a Retry where one makes sense) and never throws, so a failure leaves the wizard
+ * usable.
+ */
+import { getContext, setContext } from 'svelte';
+import type { UserErrorData } from '../../../shared/errors';
+import type {
+  AppInfo,
+  CleanView,
+  EventPayload,
+  ModelwiseApi,
+  Preview,
+  ProjectView,
+  Request,
+  Result,
+  Sample,
+  Suggestions,
+} from '../../../shared/ipc/contract';
+import type { ImportOptions, ImportSummary } from '../../../shared/model/data';
+import type { FairnessAttributeReport } from '../../../shared/model/fairness';
+import type { BinaryMetrics } from '../../../shared/model/metrics';
+import type { PrivacyScan } from '../../../shared/model/privacy';
+import type { Project, RecentProject, WizardStep } from '../../../shared/model/project';
+import type { RecipeStep } from '../../../shared/model/recipe';
+import type { Locale } from '../../../shared/model/report';
+import type { Template } from '../../../shared/model/template';
+import type { EpochLog } from '../../../shared/model/train';
+import { i18n, setLocale } from '../lib/i18n.svelte';
+import type { Platform } from '../lib/bridge';
+import { nextStep, previousStep, resumeStep, stepDef } from './steps';
+
+export type JobKind = EventPayload<'job:progress'>['kind'];
+export type ExportFormat = Request<'report:export'>['format'];
+
+/** Long work the user is waiting for, with what the progress bar shows. */
+export interface Progress {
+  kind: JobKind | 'upload';
+  /** Stage code (`upload`, `import`, `profile`, …), translated as `wizard.stage.<stage>`. */
+  stage: string;
+  /** Done fraction in [0, 1], or null when unknown (an indeterminate bar). */
+  fraction: number | null;
+  /** Estimated seconds left, or null. */
+  etaSeconds: number | null;
+}
+
+export interface TrainRun {
+  /** Null until `train:start` answers. */
+  runId: string | null;
+  status: 'starting' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'failed';
+  epochs: (EpochLog & { maxEpochs: number })[];
+  maxEpochs: number;
+  error: UserErrorData | null;
+  /** Compute backend reported while training (`wasm`, `tensorflow`…), when the back end says. */
+  backend: string | null;
+  /** Estimated seconds left from the back end, when it sends one. */
+  etaSeconds: number | null;
+  /** The back end's last stage of the run (`prepare`, `record`…), or null. */
+  stage: string | null;
+}
+
+export interface ExportDone {
+  format: ExportFormat;
+  path: string;
+  downloadUrl: string | null;
+}
+
+export interface Banner {
+  error: UserErrorData;
+  /** Runs the failed action again. */
+  retry: (() => Promise<unknown>) | null;
+}
+
+export interface WizardOptions {
+  /** Milliseconds since some fixed point, for estimates (injected in tests). */
+  now?: () => number;
+}
+
+/** Training settings the wizard shows and edits, with the defaults SPEC §5 names. */
+export const TRAIN_DEFAULTS = {
+  hiddenLayers: [128],
+  dropout: 0.5,
+  learningRate: 0.001,
+  batchSize: 64,
+  maxEpochs: 100,
+  patience: 10,
+  optimizer: 'adam',
+  seed: 42,
+  classWeights: false,
+} as const;
+
+/**
+ * Seconds left from the elapsed time and the done fraction, assuming a steady rate; null before
+ * anything is measurable.
+ */
+export function estimateSeconds(elapsedSeconds: number, fraction: number | null): number | null {
+  if (fraction === null || fraction <= 0 || elapsedSeconds <= 0) return null;
+  if (fraction >= 1) return 0;
+  return (elapsedSeconds * (1 - fraction)) / fraction;
+}
+
+/** Runs a transport call; a throw (a bug below us) becomes an `INTERNAL` error rather than escaping. */
+export async function attempt<T>(fn: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await fn();
+  } catch (err) {
+    return {
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        key: 'errors.INTERNAL',
+        params: { message: err instanceof Error ? err.message : String(err) },
+      },
+    };
+  }
+}
+
+/** A name for files and projects made from `text`: no path separators or control characters. */
+export function safeFileName(text: string): string {
+  const cleaned = text
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return cleaned.slice(0, 100) || 'modelwise';
+}
+
+/** The file name without its folder and extension. */
+export function baseName(path: string, keepExtension = false): string {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return keepExtension ? name : name.replace(/\.[^.]+$/, '') || name;
+}
+
+export class WizardState {
+  readonly api: ModelwiseApi;
+  readonly platform: Platform;
+  private readonly now: () => number;
+
+  info = $state.raw<AppInfo | null>(null);
+  view = $state.raw<ProjectView | null>(null);
+  project = $derived<Project | null>(this.view?.project ?? null);
+  step = $state<WizardStep>('welcome');
+  recent = $state.raw<RecentProject[]>([]);
+  templates = $state.raw<Template[]>([]);
+
+  /** i18n keys of the actions in flight, most recent last. */
+  activity = $state.raw<string[]>([]);
+  busy = $derived<string | null>(this.activity.at(-1) ?? null);
+  progress = $state.raw<Progress | null>(null);
+  banner = $state.raw<Banner | null>(null);
+  /** A short message that is not an error (e.g. "Import cancelled"), as an i18n key. */
+  notice = $state<string | null>(null);
+
+  /** The last import's summary and the preview page on screen. */
+  importSummary = $state.raw<ImportSummary | null>(null);
+  preview = $state.raw<Preview | null>(null);
+  readonly pageSize = 20;
+
+  suggestions = $state.raw<Suggestions | null>(null);
+  clean = $state.raw<CleanView | null>(null);
+  run = $state.raw<TrainRun | null>(null);
+  thresholdMetrics = $state.raw<BinaryMetrics | null>(null);
+  fairnessReports = $state.raw<FairnessAttributeReport[] | null>(null);
+  privacyScan = $state.raw<PrivacyScan | null>(null);
+  exports = $state.raw<ExportDone[]>([]);
+
+  template = $derived<Template | null>(this.templates.find((t) => t.id === this.project?.templateId) ?? null);
+  canNext = $derived(nextStep(this.step, this.project) !== null);
+  canBack = $derived(previousStep(this.step, this.project) !== null);
+  training = $derived(this.run !== null && ['starting', 'running', 'cancelling'].includes(this.run.status));
+
+  private unsubscribe: (() => void)[] = [];
+  private importAbort: AbortController | null = null;
+  private progressStarted = 0;
+  /** Runs that ended before `train:start` answered; bookkeeping only, nothing renders it. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private finishedEarly = new Map<string, EventPayload<'train:finished'>>();
+  private thresholdSeq = 0;
+
+  constructor(platform: Platform, options: WizardOptions = {}) {
+    this.platform = platform;
+    this.api = platform.api;
+    this.now = options.now ?? (() => Date.now());
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /**
+   * Subscribes to the back end's events, reads the app info and the recent projects, and resumes
+   * the project the back end still has open (a reloaded page) on its saved step.
+   */
+  async init(preferred: Locale = 'en'): Promise<void> {
+    this.subscribe();
+    if (!this.project) setLocale(preferred);
+    const [info, recent, current] = await Promise.all([
+      this.call(() => this.api.app.info({}), { retry: () => this.init(preferred) }),
+      this.call(() => this.api.project.recent({}), { quiet: true }),
+      this.call(() => this.api.project.current({}), { quiet: true }),
+    ]);
+    if (info) this.info = info;
+    if (recent) this.recent = recent;
+    if (current) await this.adopt(current, true);
+  }
+
+  /** Stops listening to events. */
+  dispose(): void {
+    for (const off of this.unsubscribe.splice(0)) off();
+  }
+
+  private subscribe(): void {
+    if (this.unsubscribe.length) return;
+    this.unsubscribe.push(
+      this.api.job.onProgress((p) => this.onProgress(p)),
+      this.api.train.onEpoch((e) => this.onEpoch(e)),
+      this.api.train.onFinished((f) => this.onFinished(f)),
+    );
+  }
+
+  // ---------------------------------------------------------------- calls, errors, progress
+
+  /**
+   * Runs one back-end call: `busy` names it while it runs; an error answer becomes the banner
+   * (a cancellation becomes a notice) unless `quiet`. Answers the value, or null on error.
+   */
+  async call<T>(
+    fn: () => Promise<Result<T>>,
+    opts: { busy?: string; retry?: () => Promise<unknown>; quiet?: boolean } = {},
+  ): Promise<T | null> {
+    if (opts.busy) this.activity = [...this.activity, opts.busy];
+    const result = await attempt(fn);
+    if (opts.busy) {
+      const i = this.activity.lastIndexOf(opts.busy);
+      if (i >= 0) this.activity = [...this.activity.slice(0, i), ...this.activity.slice(i + 1)];
+    }
+    if (result.ok) return result.value;
+    if (result.error.code === 'CANCELLED') this.notice = 'wizard.notice.cancelled';
+    else if (!opts.quiet) this.banner = { error: result.error, retry: opts.retry ?? null };
+    return null;
+  }
+
+  /** Hides the error banner and the notice. */
+  dismiss(): void {
+    this.banner = null;
+    this.notice = null;
+  }
+
+  /** Runs the failed action again. */
+  async retry(): Promise<void> {
+    const retry = this.banner?.retry;
+    this.banner = null;
+    if (retry) await retry();
+  }
+
+  private onProgress(p: EventPayload<'job:progress'>): void {
+    if (p.kind === 'train') {
+      const run = this.run;
+      if (!run || (run.runId !== null && p.jobId !== run.runId)) return;
+      if (p.stage === 'backend') {
+        this.run = { ...run, backend: p.message ?? run.backend };
+        return;
+      }
+      this.run = { ...run, stage: p.stage, etaSeconds: p.etaSeconds ?? run.etaSeconds };
+      return;
+    }
+    const elapsed = (this.now() - this.progressStarted) / 1000;
+    this.progress = {
+      kind: p.kind,
+      stage: p.stage,
+      fraction: p.fraction,
+      etaSeconds: p.etaSeconds ?? estimateSeconds(elapsed, p.fraction),
+    };
+  }
+
+  private startProgress(kind: Progress['kind'], stage: string): void {
+    this.progressStarted = this.now();
+    this.progress = { kind, stage, fraction: null, etaSeconds: null };
+  }
+
+  // ---------------------------------------------------------------- navigation
+
+  /**
+   * Shows `step` when it can be entered (answers false otherwise), saves it in the project, and
+   * loads what the step shows.
+   */
+  async goTo(step: WizardStep): Promise<boolean> {
+    if (!stepDef(step).canEnter(this.project)) return false;
+    this.step = step;
+    this.notice = null;
+    if (this.banner && !this.training) this.banner = null;
+    if (this.project && step !== 'welcome' && this.project.step !== step) {
+      const view = await this.call(() => this.api.project.update({ step }), { quiet: true });
+      if (view) this.view = view;
+    }
+    await this.enter(step);
+    return true;
+  }
+
+  async next(): Promise<boolean> {
+    const to = nextStep(this.step, this.project);
+    return to ? this.goTo(to) : false;
+  }
+
+  async back(): Promise<boolean> {
+    const to = previousStep(this.step, this.project);
+    return to ? this.goTo(to) : false;
+  }
+
+  /** Loads what a step shows when it is entered. */
+  private async enter(step: WizardStep): Promise<void> {
+    switch (step) {
+      case 'welcome':
+        await this.refreshRecent();
+        break;
+      case 'import':
+        if (this.project?.data && !this.preview) await this.loadPreview(0);
+        break;
+      case 'target':
+        await this.loadTemplates();
+        await this.prefillTarget();
+        break;
+      case 'clean':
+        await this.loadClean();
+        break;
+      case 'train':
+        await this.loadTemplates();
+        break;
+      case 'results': {
+        await this.loadTemplates();
+        const view = await this.call(() => this.api.results.get({}), { busy: 'wizard.busy.loading' });
+        if (view) this.view = view;
+        break;
+      }
+      case 'fairness':
+        await this.loadTemplates();
+        if (!this.fairnessView().length && this.project?.sensitive.length)
+          await this.assessFairness(this.project.sensitive);
+        break;
+      case 'privacy':
+        if (!this.privacyView()) await this.scanPrivacy();
+        break;
+      case 'export':
+        break;
+    }
+  }
+
+  // ---------------------------------------------------------------- projects
+
+  /** Makes `view` the open project: forgets what was cached for the previous one. */
+  private async adopt(view: ProjectView, resume: boolean): Promise<void> {
+    this.view = view;
+    this.importSummary = view.project.data?.summary ?? null;
+    this.preview = null;
+    this.suggestions = null;
+    this.clean = null;
+    this.run = null;
+    this.thresholdMetrics = null;
+    this.fairnessReports = null;
+    this.privacyScan = null;
+    this.exports = [];
+    this.banner = null;
+    this.notice = null;
+    if (resume) {
+      setLocale(view.project.locale);
+      await this.goTo(resumeStep(view.project));
+    }
+  }
+
+  async refreshRecent(): Promise<void> {
+    const recent = await this.call(() => this.api.project.recent({}), { quiet: true });
+    if (recent) this.recent = recent;
+  }
+
+  /** Creates a project named `name` in the language on screen and goes to Import. */
+  async createProject(name: string): Promise<boolean> {
+    const created = await this.call(() => this.api.project.create({ name: safeFileName(name) }), {
+      busy: 'wizard.busy.creating',
+      retry: () => this.createProject(name),
+    });
+    if (!created) return false;
+    await this.adopt(created, false);
+    const view = await this.call(() => this.api.project.update({ locale: i18n.locale, step: 'import' }), {
+      quiet: true,
+    });
+    if (view) this.view = view;
+    this.step = 'import';
+    return true;
+  }
+
+  /** Opens the project at `path` and resumes it on its saved step, in its language. */
+  async openProject(path: string): Promise<boolean> {
+    const view = await this.call(() => this.api.project.open({ path }), {
+      busy: 'wizard.busy.opening',
+      retry: () => this.openProject(path),
+    });
+    if (!view) return false;
+    await this.adopt(view, true);
+    return true;
+  }
+
+  /** Desktop: asks for a project folder with the native dialog, then opens it. */
+  async openProjectDialog(): Promise<boolean> {
+    const chosen = await this.call(() => this.api.dialog.openFile({ purpose: 'project' }));
+    if (!chosen?.path) return false;
+    return this.openProject(chosen.path);
+  }
+
+  /**
+   * "Try a sample", in one click: creates a project named after the sample, imports the bundled
+   * file, sets the sample's template, target, sensitive attributes and positive class, and shows
+   * the Import step with the preview.
+   */
+  async trySample(sampleId: string): Promise<boolean> {
+    const sample: Sample | undefined = this.info?.samples.find((s) => s.id === sampleId);
+    if (!sample) return false;
+    if (!(await this.createProject(sample.name[i18n.locale]))) return false;
+    this.startProgress('import', 'import');
+    const imported = await this.call(() => this.api.data.sample({ sampleId }), {
+      busy: 'wizard.busy.importing',
+      retry: () => this.trySample(sampleId),
+    });
+    this.progress = null;
+    if (!imported) return false;
+    this.afterImport(imported);
+    const p = imported.project.project;
+    const patch: Request<'project:update'> = {};
+    if (p.templateId !== sample.templateId) patch.templateId = sample.templateId;
+    if (p.target === null) patch.target = sample.target;
+    if (p.sensitive.length === 0 && sample.sensitive.length) patch.sensitive = sample.sensitive;
+    if (Object.keys(patch).length) await this.update(patch);
+    const suggested = await this.suggest();
+    if (suggested?.positiveClass && this.project?.positiveClass === null)
+      await this.update({ positiveClass: suggested.positiveClass });
+    return true;
+  }
+
+  /** Saves `patch` in the project (the back end writes it at once). */
+  async update(patch: Request<'project:update'>, busy?: string): Promise<boolean> {
+    const view = await this.call(() => this.api.project.update(patch), { busy, retry: () => this.update(patch, busy) });
+    if (view) this.view = view;
+    return view !== null;
+  }
+
+  /** Switches the language of the whole wizard; the project (and its report) follows. */
+  async setLocale(locale: Locale): Promise<void> {
+    setLocale(locale);
+    if (this.project && this.project.locale !== locale) {
+      const view = await this.call(() => this.api.project.update({ locale }), { quiet: true });
+      if (view) this.view = view;
+    }
+  }
+
+  // ---------------------------------------------------------------- import
+
+  /** Imports a file the user dropped or picked: its own path (desktop) or an upload (web). */
+  async importFile(file: File): Promise<boolean> {
+    if (!this.project && !(await this.createProject(baseName(file.name)))) return false;
+    const abort = new AbortController();
+    this.importAbort = abort;
+    this.startProgress('upload', 'upload');
+    this.activity = [...this.activity, 'wizard.busy.uploading'];
+    const started = this.now();
+    const path = await this.platform.fileToPath(
+      file,
+      (fraction) => {
+        this.progress = {
+          kind: 'upload',
+          stage: 'upload',
+          fraction,
+          etaSeconds: estimateSeconds((this.now() - started) / 1000, fraction),
+        };
+      },
+      abort.signal,
+    );
+    this.activity = this.activity.filter((a) => a !== 'wizard.busy.uploading');
+    this.importAbort = null;
+    if (!path.ok) {
+      this.progress = null;
+      if (path.error.code === 'CANCELLED') this.notice = 'wizard.notice.cancelled';
+      else this.banner = { error: path.error, retry: () => this.importFile(file) };
+      return false;
+    }
+    return this.importPath(path.value);
+  }
+
+  /** Desktop: picks a data file with the native dialog and imports it. */
+  async chooseDataFile(): Promise<boolean> {
+    const chosen = await this.call(() => this.api.dialog.openFile({ purpose: 'data' }));
+    if (!chosen?.path) return false;
+    if (!this.project && !(await this.createProject(baseName(chosen.path)))) return false;
+    return this.importPath(chosen.path);
+  }
+
+  /** Imports the file at `path` with `options` over detection; shows its summary and first page. */
+  async importPath(path: string, options?: ImportOptions): Promise<boolean> {
+    this.startProgress('import', 'import');
+    const imported = await this.call(() => this.api.data.import({ path, options }), {
+      busy: 'wizard.busy.importing',
+      retry: () => this.importPath(path, options),
+    });
+    this.progress = null;
+    if (!imported) return false;
+    this.afterImport(imported);
+    if (this.step !== 'import') await this.goTo('import');
+    return true;
+  }
+
+  private afterImport(imported: { project: ProjectView; summary: ImportSummary; preview: Preview }): void {
+    this.view = imported.project;
+    this.importSummary = imported.summary;
+    this.preview = imported.preview;
+    // Everything derived from the old table is stale.
+    this.suggestions = null;
+    this.clean = null;
+    this.thresholdMetrics = null;
+    this.fairnessReports = null;
+    this.privacyScan = null;
+  }
+
+  /** Stops an upload or an import in progress. */
+  async cancelImport(): Promise<void> {
+    this.importAbort?.abort();
+    await this.call(() => this.api.data.cancelImport({}), { quiet: true });
+  }
+
+  /** Imports the same file again with `patch` over the options it was read with. */
+  async reimport(patch: Partial<ImportOptions>): Promise<boolean> {
+    const data = this.project?.data;
+    if (!data) return false;
+    return this.importPath(data.source.path, { ...data.importOptions, ...patch });
+  }
+
+  /** Overrides the detected type of one column (re-imports with `options.columnTypes`). */
+  async setColumnType(column: string, type: NonNullable<ImportOptions['columnTypes']>[string]): Promise<boolean> {
+    const current = this.project?.data?.importOptions.columnTypes ?? {};
+    return this.reimport({ columnTypes: { ...current, [column]: type } });
+  }
+
+  /** Shows the preview page starting at row `offset` (0-based); never all rows. */
+  async loadPreview(offset: number, clean = false): Promise<void> {
+    const preview = await this.call(
+      () => this.api.data.preview({ offset: Math.max(0, offset), limit: this.pageSize, clean }),
+      {
+        busy: 'wizard.busy.loading',
+      },
+    );
+    if (preview) this.preview = preview;
+  }
+
+  // ---------------------------------------------------------------- template and target
+
+  async loadTemplates(): Promise<void> {
+    if (this.templates.length) return;
+    const templates = await this.call(() => this.api.template.list({}), { busy: 'wizard.busy.loading' });
+    if (templates) this.templates = templates;
+  }
+
+  async suggest(): Promise<Suggestions | null> {
+    const s = await this.call(() => this.api.template.suggest({}), { quiet: true });
+    if (s) this.suggestions = s;
+    return s;
+  }
+
+  /**
+   * Entering Template & target: fetch the template's proposals and, where the project has no
+   * target yet, take the first proposed target, its positive class and the suggested sensitive
+   * attributes, so Next works at once.
+   */
+  private async prefillTarget(): Promise<void> {
+    const s = await this.suggest();
+    const p = this.project;
+    if (!s || !p || p.target !== null || !s.targets[0]) return;
+    await this.setTarget(s.targets[0]);
+    if (this.project?.sensitive.length === 0 && this.suggestions?.sensitive.length) {
+      await this.update({ sensitive: this.suggestions.sensitive.map((x) => x.column) });
+    }
+  }
+
+  async setTemplate(templateId: string): Promise<void> {
+    if (!(await this.update({ templateId }))) return;
+    const s = await this.suggest();
+    if (s?.positiveClass && s.positiveClass !== this.project?.positiveClass)
+      await this.update({ positiveClass: s.positiveClass });
+  }
+
+  /** Sets the target column and the positive class the template proposes for it. */
+  async setTarget(target: string): Promise<void> {
+    if (!(await this.update({ target, positiveClass: null }))) return;
+    const s = await this.suggest();
+    if (s?.positiveClass) await this.update({ positiveClass: s.positiveClass });
+  }
+
+  async setPositiveClass(label: string | null): Promise<void> {
+    await this.update({ positiveClass: label });
+  }
+
+  /** Adds or removes one sensitive attribute. */
+  async toggleSensitive(column: string, on: boolean): Promise<void> {
+    const current = this.project?.sensitive ?? [];
+    const others = current.filter((c) => c !== column);
+    const sensitive = on ? [...others, column] : others;
+    await this.update({ sensitive });
+  }
+
+  // ---------------------------------------------------------------- clean
+
+  async loadClean(): Promise<void> {
+    const view = await this.call(() => this.api.data.clean({}), {
+      busy: 'wizard.busy.profiling',
+      retry: () => this.loadClean(),
+    });
+    this.takeClean(view);
+  }
+
+  private takeClean(view: CleanView | null): void {
+    if (!view) return;
+    this.clean = view;
+    this.view = view.project;
+  }
+
+  /** One click: adds every proposed step to the recipe. */
+  async applyProposals(): Promise<void> {
+    const steps = this.clean?.proposals.map((p) => p.step) ?? [];
+    if (!steps.length) return;
+    this.takeClean(
+      await this.call(() => this.api.data.addSteps({ steps }), {
+        busy: 'wizard.busy.cleaning',
+        retry: () => this.applyProposals(),
+      }),
+    );
+  }
+
+  async addStep(step: RecipeStep): Promise<void> {
+    this.takeClean(await this.call(() => this.api.data.addSteps({ steps: [step] }), { busy: 'wizard.busy.cleaning' }));
+  }
+
+  /** Removes the step at `index` from the recipe. */
+  async removeStep(index: number): Promise<void> {
+    const steps = (this.project?.recipe.steps ?? []).filter((_, i) => i !== index);
+    this.takeClean(await this.call(() => this.api.data.setRecipe({ steps }), { busy: 'wizard.busy.cleaning' }));
+  }
+
+  async undo(): Promise<void> {
+    this.takeClean(await this.call(() => this.api.data.undo({}), { busy: 'wizard.busy.cleaning' }));
+  }
+
+  async redo(): Promise<void> {
+    this.takeClean(await this.call(() => this.api.data.redo({}), { busy: 'wizard.busy.cleaning' }));
+  }
+
+  // ---------------------------------------------------------------- train
+
+  /** The training settings in effect: SPEC defaults, then the template's, then the project's. */
+  effectiveSettings(): Record<string, unknown> {
+    const t = this.template?.training;
+    return {
+      ...TRAIN_DEFAULTS,
+      ...(t
+        ? {
+            hiddenLayers: t.hiddenLayers,
+            dropout: t.dropout,
+            learningRate: t.learningRate,
+            batchSize: t.batchSize,
+            maxEpochs: t.maxEpochs,
+            patience: t.patience,
+            classWeights: t.classWeights,
+          }
+        : {}),
+      ...(this.project?.settings ?? {}),
+    };
+  }
+
+  /** Saves changed training settings in the project (over the template's defaults). */
+  async saveSettings(patch: Record<string, unknown>): Promise<void> {
+    await this.update({ settings: { ...(this.project?.settings ?? {}), ...patch } });
+  }
+
+  /** Forgets the project's setting overrides, back to the template's defaults. */
+  async resetSettings(): Promise<void> {
+    await this.update({ settings: {} });
+  }
+
+  /** Starts training with the project's settings; epochs and the end arrive as events. */
+  async startTraining(): Promise<void> {
+    if (this.training) return;
+    const maxEpochs = Number(this.effectiveSettings().maxEpochs) || TRAIN_DEFAULTS.maxEpochs;
+    this.banner = null;
+    this.run = {
+      runId: null,
+      status: 'starting',
+      epochs: [],
+      maxEpochs,
+      error: null,
+      backend: null,
+      etaSeconds: null,
+      stage: null,
+    };
+    this.thresholdMetrics = null;
+    this.fairnessReports = null;
+    const started = await attempt(() => this.api.train.start({ settings: this.project?.settings ?? {} }));
+    if (!started.ok) {
+      // The Train step shows the error beside its Retry button; the rest of the wizard stays usable.
+      this.run = { ...this.run, status: 'failed', error: started.error };
+      return;
+    }
+    const { runId } = started.value;
+    this.run = { ...this.run, runId, status: this.run.status === 'starting' ? 'running' : this.run.status };
+    const early = this.finishedEarly.get(runId);
+    if (early) {
+      this.finishedEarly.delete(runId);
+      this.onFinished(early);
+    } else if (this.run.status === 'cancelling') {
+      // Cancel was pressed before the run had an id.
+      await this.call(() => this.api.train.cancel({ runId }), { quiet: true });
+    }
+  }
+
+  /** Stops training; the back end keeps the best model so far. */
+  async cancelTraining(): Promise<void> {
+    const run = this.run;
+    if (!run || !this.training) return;
+    this.run = { ...run, status: 'cancelling' };
+    if (run.runId) await this.call(() => this.api.train.cancel({ runId: run.runId! }), { quiet: true });
+  }
+
+  private onEpoch(e: EventPayload<'train:epoch'>): void {
+    let run = this.run;
+    if (!run || (!this.training && run.runId !== e.runId)) {
+      // A run this page did not start (the page was reloaded while training): follow it.
+      run = {
+        runId: e.runId,
+        status: 'running',
+        epochs: [],
+        maxEpochs: e.maxEpochs,
+        error: null,
+        backend: null,
+        etaSeconds: null,
+        stage: null,
+      };
+    }
+    if (run.runId !== null && run.runId !== e.runId) return;
+    if (!['starting', 'running', 'cancelling'].includes(run.status)) return;
+    const { runId: _runId, ...log } = e;
+    this.run = {
+      ...run,
+      status: run.status === 'starting' ? 'running' : run.status,
+      epochs: [...run.epochs.filter((x) => x.epoch !== e.epoch), log],
+      maxEpochs: e.maxEpochs,
+    };
+  }
+
+  private onFinished(f: EventPayload<'train:finished'>): void {
+    const run = this.run;
+    if (!run) {
+      // Nothing this page is waiting for (e.g. reloaded mid-run): still take the trained project.
+      if (f.project) this.view = f.project;
+      return;
+    }
+    if (run.runId === null) {
+      // The run ended before `train:start` answered with its id.
+      this.finishedEarly.set(f.runId, f);
+      return;
+    }
+    if (run.runId !== f.runId) return;
+    if (f.project) this.view = f.project;
+    const status: TrainRun['status'] = f.ok && !f.cancelled ? 'done' : f.cancelled ? 'cancelled' : 'failed';
+    this.run = { ...run, status, error: f.error };
+    this.thresholdMetrics = null;
+    this.fairnessReports = null;
+  }
+
+  // ---------------------------------------------------------------- results, fairness, privacy
+
+  /** Metrics at decision threshold `threshold` in [0, 1]; an answer overtaken by a newer request is dropped. */
+  async atThreshold(threshold: number): Promise<void> {
+    const seq = ++this.thresholdSeq;
+    const m = await this.call(() => this.api.results.atThreshold({ threshold }), { quiet: true });
+    if (m && seq === this.thresholdSeq) this.thresholdMetrics = m;
+  }
+
+  /** The fairness reports on screen: the latest assessment, else the project's saved one. */
+  fairnessView(): FairnessAttributeReport[] {
+    return this.fairnessReports ?? this.project?.fairness ?? [];
+  }
+
+  async assessFairness(attributes: string[]): Promise<void> {
+    if (!attributes.length) return;
+    const r = await this.call(() => this.api.fairness.assess({ attributes }), {
+      busy: 'wizard.busy.fairness',
+      retry: () => this.assessFairness(attributes),
+    });
+    if (r) this.fairnessReports = r;
+  }
+
+  privacyView(): PrivacyScan | null {
+    return this.privacyScan ?? this.project?.privacy ?? null;
+  }
+
+  async scanPrivacy(): Promise<void> {
+    const r = await this.call(() => this.api.privacy.scan({}), {
+      busy: 'wizard.busy.privacy',
+      retry: () => this.scanPrivacy(),
+    });
+    if (r) this.privacyScan = r;
+  }
+
+  // ---------------------------------------------------------------- export
+
+  /**
+   * Writes the report as `format`. Fairness and privacy are assessed first when they have not
+   * been, so the report is complete. The desktop app asks where to save (a cancelled dialog
+   * writes nothing); the web transport downloads the file.
+   */
+  async exportReport(format: ExportFormat): Promise<ExportDone | null> {
+    const p = this.project;
+    if (!p?.model) return null;
+    if (p.sensitive.length && !this.fairnessView().length) {
+      const r = await this.call(() => this.api.fairness.assess({ attributes: p.sensitive }), {
+        busy: 'wizard.busy.fairness',
+        quiet: true,
+      });
+      if (r) this.fairnessReports = r;
+    }
+    if (!this.privacyView()) {
+      const r = await this.call(() => this.api.privacy.scan({}), { busy: 'wizard.busy.privacy', quiet: true });
+      if (r) this.privacyScan = r;
+    }
+    const fileName = `${safeFileName(p.name)}.${format}`;
+    let path: string | undefined;
+    if (this.platform.isDesktop) {
+      const chosen = await this.call(() => this.api.dialog.saveFile({ defaultName: fileName, format }));
+      if (!chosen) return null;
+      if (chosen.supported && chosen.path === null) return null;
+      path = chosen.path ?? undefined;
+    }
+    this.startProgress('report', 'report');
+    const done = await this.call(() => this.api.report.export({ format, path, locale: i18n.locale }), {
+      busy: 'wizard.busy.exporting',
+      retry: () => this.exportReport(format),
+    });
+    this.progress = null;
+    if (!done) return null;
+    const result: ExportDone = { format, path: done.path, downloadUrl: done.downloadUrl };
+    this.exports = [result, ...this.exports];
+    if (!this.platform.isDesktop && done.downloadUrl)
+      this.platform.download(done.downloadUrl, baseName(done.path, true) || fileName);
+    const view = await this.call(() => this.api.project.current({}), { quiet: true });
+    if (view) this.view = view;
+    return result;
+  }
+}
+
+const KEY = Symbol('modelwise.wizard');
+
+/** Makes `state` available to every component below the caller. */
+export function setWizard(state: WizardState): WizardState {
+  return setContext(KEY, state);
+}
+
+/** The wizard state of the surrounding `Wizard`. */
+export function getWizard(): WizardState {
+  const state = getContext<WizardState | undefined>(KEY);
+  if (!state) throw new Error('getWizard() outside <Wizard>');
+  return state;
+}

@@ -1,0 +1,312 @@
+// The wizard's steps rendered with Svelte's server renderer (no browser): each step shows its
+// title, explanation and the elements the end-to-end tests drive, every string comes from the
+// catalog (in English and Chinese), and the review steps reuse the report's components.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { render } from 'svelte/server';
+import { afterEach, describe, expect, it } from 'vitest';
+import App from '../../src/renderer/src/App.svelte';
+import { setLocale } from '../../src/renderer/src/lib/i18n.svelte';
+import { STEP_ORDER } from '../../src/renderer/src/wizard/steps';
+import { WizardState } from '../../src/renderer/src/wizard/wizard.svelte';
+import { catalogs, hasMessage } from '../../src/shared/i18n';
+import type { Preview } from '../../src/shared/ipc/contract';
+import type { Project, WizardStep } from '../../src/shared/model/project';
+import type { Locale } from '../../src/shared/model/report';
+import { TemplateSchema } from '../../src/shared/model/template';
+import { repoRoot } from '../helpers/paths';
+import { fakeApi, fakePlatform, makeProject, reportFixture, view } from './fakes';
+
+const templates = readdirSync(path.join(repoRoot, 'resources', 'templates'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => TemplateSchema.parse(JSON.parse(readFileSync(path.join(repoRoot, 'resources', 'templates', f), 'utf8'))));
+
+function text(html: string): string {
+  return html
+    .replace(/<!--[^]*?-->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+/** The page for `step` of `project`, with what the state would have loaded on entering it. */
+function page(
+  step: WizardStep,
+  project: Project | null,
+  locale: Locale = 'en',
+  desktop = false,
+  setup?: (w: WizardState) => void,
+): { html: string; text: string } {
+  setLocale(locale);
+  const w = new WizardState(fakePlatform(fakeApi().api, desktop));
+  w.info = {
+    version: '0.1.0',
+    transport: desktop ? 'electron' : 'web',
+    platform: 'linux',
+    projectsDir: '/p',
+    samples: [
+      {
+        id: 'german-credit',
+        templateId: 'finance',
+        file: 'german_credit.csv',
+        name: { en: 'German credit', zh: '德国信贷' },
+        target: 'class',
+        sensitive: ['age'],
+        licence: 'CC BY 4.0',
+      },
+    ],
+  };
+  w.templates = templates;
+  if (project) w.view = view(project);
+  w.step = step;
+  setup?.(w);
+  const html = render(App, { props: { state: w } }).body;
+  return { html, text: text(html) };
+}
+
+const r = reportFixture();
+const preview: Preview = {
+  offset: 0,
+  total: r.data.import.rowCount,
+  rows: [Object.fromEntries(r.data.import.columns.map((c) => [c.name, c.sample[0] ?? null]))],
+};
+
+afterEach(() => setLocale('en'));
+
+describe('wizard pages', () => {
+  it('Welcome offers the sample, a new project and opening one', () => {
+    const { html, text: out } = page('welcome', null);
+    expect(html).toContain('data-testid="try-sample"');
+    expect(html).toContain('data-sample="german-credit"');
+    expect(html).toContain('data-testid="new-project"');
+    expect(html).toContain('data-testid="open-project-path"');
+    expect(out).toContain('German credit');
+    expect(out).toContain('Try this sample');
+    // No Back/Next on the welcome page.
+    expect(html).not.toContain('data-testid="nav-next"');
+  });
+
+  it('Welcome in the desktop app opens projects with the native dialog', () => {
+    const { html } = page('welcome', null, 'en', true);
+    expect(html).toContain('data-testid="open-project"');
+    expect(html).not.toContain('data-testid="open-project-path"');
+  });
+
+  it('Import without data shows the drop zone and a file input (web) or the dialog button (desktop)', () => {
+    const web = page('import', makeProject('empty'));
+    expect(web.html).toContain('data-testid="drop-zone"');
+    expect(web.html).toContain('data-testid="file-input"');
+    const desktop = page('import', makeProject('empty'), 'en', true);
+    expect(desktop.html).toContain('data-testid="choose-file"');
+    expect(desktop.html).not.toContain('data-testid="file-input"');
+  });
+
+  it('Import with data shows the summary and a page of the preview with each column type', () => {
+    const { html, text: out } = page('import', makeProject('data'), 'en', false, (w) => {
+      w.preview = preview;
+      w.importSummary = r.data.import;
+    });
+    expect(html).toContain('data-testid="import-summary"');
+    expect(html).toContain('data-testid="preview-table"');
+    expect(out).toContain(
+      `${r.data.import.rowCount.toLocaleString('en-US')} rows and ${r.data.import.columns.length} columns were read`,
+    );
+    for (const c of r.data.import.columns) expect(html).toContain(`data-column="${c.name}"`);
+    expect(html.match(/data-testid="column-type"/g)).toHaveLength(r.data.import.columns.length);
+    expect(html).toContain('data-testid="import-advanced"');
+    expect(html).toContain('data-testid="nav-next"');
+  });
+
+  it('Template & target shows the template cards and the target', () => {
+    const { html, text: out } = page('target', makeProject('target'));
+    expect(html.match(/data-testid="template-card"/g)).toHaveLength(templates.length);
+    expect(html).toContain('data-testid="target-select"');
+    expect(out).toContain(templates.find((t) => t.id === r.meta.templateId)!.name.en);
+  });
+
+  it('Clean shows a card per column, the proposals with one "apply all" button, and the recipe with undo/redo', () => {
+    const p = makeProject('target', { recipe: { steps: [{ op: 'remove_duplicates' }], undone: [] } });
+    const { html, text: out } = page('clean', p, 'en', false, (w) => {
+      w.clean = {
+        project: view(p),
+        profile: r.data.profile!,
+        proposals: [
+          {
+            code: 'missing',
+            column: 'age',
+            message: 'age has missing values',
+            step: { op: 'impute', column: 'age', strategy: 'median', indicator: false },
+          },
+        ],
+        rowCount: 990,
+      };
+    });
+    expect(html.match(/data-testid="profile-card"/g)).toHaveLength(r.data.profile!.columns.length);
+    expect(html).toContain('data-testid="apply-proposals"');
+    expect(out).toContain('Apply all proposals (1)');
+    expect(html).toContain('data-testid="recipe-list"');
+    expect(html).toContain('data-testid="recipe-undo"');
+    expect(out).toContain('990 rows');
+  });
+
+  it('Train shows the settings, Start, and after a run the way on to Results or straight to Export', () => {
+    const before = page('train', makeProject('target'));
+    expect(before.html).toContain('data-testid="train-start"');
+    expect(before.html).toContain('data-testid="train-advanced"');
+    expect(before.text).toContain('Start training');
+    const after = page('train', makeProject('model'));
+    expect(after.html).toContain('data-testid="train-done"');
+    expect(after.html).toContain('data-testid="goto-export"');
+    expect(after.html).toContain('data-testid="train-backend"');
+    expect(after.html).toContain('data-testid="train-chart"');
+  });
+
+  it('Train shows a crashed run with Retry', () => {
+    const { html, text: out } = page('train', makeProject('target'), 'en', false, (w) => {
+      w.run = {
+        runId: 'r',
+        status: 'failed',
+        epochs: [],
+        maxEpochs: 100,
+        error: { code: 'HOST_CRASHED', key: 'errors.HOST_CRASHED', params: { what: 'training', reason: 'SIGKILL' } },
+        backend: null,
+        etaSeconds: null,
+        stage: null,
+      };
+    });
+    expect(html).toContain('data-testid="train-error"');
+    expect(html).toContain('data-testid="train-error-retry"');
+    expect(out).toContain('The training process stopped unexpectedly (SIGKILL)');
+  });
+
+  it('Train shows progress with the epoch count and Cancel while running', () => {
+    const { html, text: out } = page('train', makeProject('target'), 'en', false, (w) => {
+      w.run = {
+        runId: 'r',
+        status: 'running',
+        epochs: [{ epoch: 1, loss: 0.7, valLoss: 0.72, metric: 0.6, valMetric: 0.61, seconds: 2, maxEpochs: 100 }],
+        maxEpochs: 100,
+        error: null,
+        backend: 'wasm',
+        etaSeconds: null,
+        stage: 'train',
+      };
+    });
+    expect(html).toContain('data-testid="train-progress-cancel"');
+    expect(out).toContain('Epoch 1 of at most 100');
+    expect(out).toContain('at most 3 min left');
+  });
+
+  it('Results shows ROC AUC, the threshold slider with the confusion matrix, and the baselines', () => {
+    const { html, text: out } = page('results', makeProject('model'));
+    const m = r.evaluation.metrics;
+    if (m.task !== 'binary') throw new Error('fixture is binary');
+    expect(html).toContain('data-testid="roc-auc"');
+    expect(out).toContain(m.rocAuc!.toFixed(3));
+    expect(html).toContain('data-testid="threshold-slider"');
+    expect(html).toContain('data-testid="confusion-matrix"');
+    expect(out).toContain(String(m.confusion.tp));
+    expect(out).toContain('Logistic regression');
+  });
+
+  it('Fairness and Privacy draw the report components', () => {
+    const fair = page('fairness', makeProject('model', { fairness: r.fairness }));
+    expect(fair.html.match(/data-testid="fairness-verdict"/g)).toHaveLength(r.fairness.length);
+    expect(fair.text).toContain('Demographic parity difference');
+    const priv = page('privacy', makeProject('model', { privacy: r.privacy }));
+    expect(priv.html).toContain('data-testid="privacy-report"');
+    expect(priv.text).toContain(r.privacy.columns.find((c) => c.class === 'direct_identifier')!.column);
+  });
+
+  it('Export offers PDF, HTML and JSON', () => {
+    const { html } = page('export', makeProject('model'));
+    for (const f of ['pdf', 'html', 'json']) expect(html).toContain(`data-testid="export-${f}"`);
+    expect(html).not.toContain('data-testid="nav-next"');
+  });
+
+  it('shows an error banner with Retry', () => {
+    const { html, text: out } = page('import', makeProject('empty'), 'en', false, (w) => {
+      w.banner = {
+        error: { code: 'FILE_NOT_FOUND', key: 'errors.FILE_NOT_FOUND', params: { file: 'x.csv' } },
+        retry: async () => undefined,
+      };
+    });
+    expect(html).toContain('data-testid="error-banner"');
+    expect(html).toContain('data-testid="error-banner-retry"');
+    expect(out).toContain('File not found: x.csv');
+  });
+
+  it('every step renders in both languages without a raw catalog key', () => {
+    const full = makeProject('model', { fairness: r.fairness, privacy: r.privacy, step: 'export' });
+    for (const locale of ['en', 'zh'] as const) {
+      for (const step of STEP_ORDER) {
+        const { html, text: out } = page(step, step === 'welcome' ? null : full, locale, false, (w) => {
+          w.preview = preview;
+          w.clean = { project: view(full), profile: r.data.profile!, proposals: [], rowCount: 1 };
+        });
+        expect(html, `${locale} ${step}`).toContain(`data-testid="step-${step}"`);
+        expect(out, `${locale} ${step}`).not.toMatch(/\b(wizard|report|errors)\.[a-z][\w.]+/);
+      }
+    }
+    expect(page('import', full, 'zh').text).toContain('导入数据');
+  });
+});
+
+describe('catalog', () => {
+  /** Every literal `wizard.…` key named in the wizard's sources. */
+  function keysInSources(): string[] {
+    const dirs = ['wizard', 'components', 'lib'].map((d) => path.join(repoRoot, 'src', 'renderer', 'src', d));
+    const files: string[] = [path.join(repoRoot, 'src', 'renderer', 'src', 'App.svelte')];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) walk(full);
+        else if (/\.(ts|svelte)$/.test(e.name)) files.push(full);
+      }
+    };
+    dirs.forEach(walk);
+    const keys = new Set<string>();
+    for (const f of files)
+      for (const m of readFileSync(f, 'utf8').matchAll(/'(wizard\.[A-Za-z0-9_.]+[A-Za-z0-9_])'/g)) keys.add(m[1]!);
+    return [...keys];
+  }
+
+  it('has every wizard key named in the sources, in English and Chinese', () => {
+    const keys = keysInSources();
+    expect(keys.length).toBeGreaterThan(100);
+    for (const key of keys) {
+      expect(hasMessage(key), key).toBe(true);
+      expect(catalogs.zh[key], key).toBeDefined();
+    }
+  });
+
+  it('has the keys the wizard builds at run time', () => {
+    const dynamic = [
+      ...STEP_ORDER.flatMap((s) => [`wizard.step.${s}.title`, `wizard.step.${s}.intro`]),
+      ...[
+        'drop_column',
+        'impute',
+        'drop_rows_missing',
+        'remove_duplicates',
+        'change_type',
+        'normalize_category',
+        'outliers',
+        'bin',
+        'rename',
+        'mark_missing',
+      ].map((o) => `wizard.clean.op.${o}`),
+      ...['within_tolerance', 'outside_tolerance', 'not_comparable'].map((v) => `wizard.fairness.short.${v}`),
+      ...['pdf', 'html', 'json'].map((f) => `wizard.export.${f}`),
+      ...['adam', 'adadelta', 'sgd', 'rmsprop'].map((o) => `wizard.train.optimizer.${o}`),
+      ...['upload', 'import', 'profile', 'report'].map((s) => `wizard.stage.${s}`),
+    ];
+    for (const key of dynamic) {
+      expect(hasMessage(key), key).toBe(true);
+      expect(catalogs.zh[key], key).toBeDefined();
+    }
+  });
+});

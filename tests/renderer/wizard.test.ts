@@ -1,0 +1,540 @@
+// The wizard's state class against a fake back end: navigation that never loses work, the
+// one-click sample, errors shown with Retry, progress and training events, the locale switch, and
+// export on both transports.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { i18n, setLocale, t } from '../../src/renderer/src/lib/i18n.svelte';
+import { estimateSeconds, safeFileName, WizardState } from '../../src/renderer/src/wizard/wizard.svelte';
+import type { Request } from '../../src/shared/ipc/contract';
+import { ProjectSchema, type Project } from '../../src/shared/model/project';
+import {
+  fail,
+  fakeApi,
+  fakePlatform,
+  importSummary,
+  makeProject,
+  ok,
+  reportFixture,
+  settle,
+  view,
+  type FakeApi,
+} from './fakes';
+
+const SAMPLE = {
+  id: 'german-credit',
+  templateId: 'finance',
+  file: 'german_credit.csv',
+  name: { en: 'German credit', zh: '德国信贷' },
+  target: 'class',
+  sensitive: ['personal_status', 'age'],
+  licence: 'CC BY 4.0',
+};
+
+/** A fake back end that keeps one project and applies `project:update` patches to it. */
+function backend(start: Project | null = null): { fake: FakeApi; project: () => Project | null } {
+  let current = start;
+  const preview = { offset: 0, total: 2, rows: [{ a: 1 }, { a: 2 }] };
+  const fake = fakeApi({
+    'app:info': () =>
+      ok({ version: '0.1.0', transport: 'web', platform: 'linux', samples: [SAMPLE], projectsDir: '/projects' }),
+    'project:recent': () => ok([]),
+    'project:current': () => ok(current ? view(current) : null),
+    'project:create': (r) => {
+      current = makeProject('empty', { name: r.name });
+      return ok(view(current));
+    },
+    'project:update': (patch) => {
+      if (!current) return fail('NO_DATA');
+      current = ProjectSchema.parse({
+        ...current,
+        ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+      });
+      return ok(view(current));
+    },
+    'data:sample': () => {
+      current = makeProject('data', { name: current!.name, locale: current!.locale, step: current!.step });
+      return ok({ project: view(current), summary: current.data!.summary, preview });
+    },
+    'data:import': (r) => {
+      current = makeProject('data', { name: current?.name ?? 'x' });
+      current = ProjectSchema.parse({
+        ...current,
+        data: {
+          ...current.data!,
+          source: { ...current.data!.source, path: r.path },
+          importOptions: { onBadRow: 'skip', ...r.options },
+        },
+      });
+      return ok({ project: view(current), summary: current.data!.summary, preview });
+    },
+    'data:preview': (r) => ok({ ...preview, offset: r.offset }),
+    'template:list': () => ok([]),
+    'template:suggest': () =>
+      ok({
+        targets: ['class'],
+        targetLabels: [
+          { label: 'good', count: 700 },
+          { label: 'bad', count: 300 },
+        ],
+        positiveClass: 'bad',
+        task: 'binary',
+        sensitive: [],
+      }),
+  });
+  return { fake, project: () => current };
+}
+
+let fake: FakeApi;
+let wizard: WizardState;
+
+afterEach(() => {
+  wizard?.dispose();
+  setLocale('en');
+});
+
+describe('starting and resuming', () => {
+  it('reads the app info, and with no open project stays on Welcome in the preferred language', async () => {
+    ({ fake } = backend());
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init('zh');
+    expect(wizard.info?.samples[0]?.id).toBe('german-credit');
+    expect(wizard.step).toBe('welcome');
+    expect(i18n.locale).toBe('zh');
+    expect(fake.listenerCount('train:epoch')).toBe(1);
+    wizard.dispose();
+    expect(fake.listenerCount('train:epoch')).toBe(0);
+  });
+
+  it('resumes the project the back end has open on its saved step, in its language', async () => {
+    ({ fake } = backend(makeProject('model', { step: 'results', locale: 'zh' })));
+    wizard = new WizardState(fakePlatform(fake.api));
+    fake.handlers['results:get'] = () => ok(view(makeProject('model', { step: 'results', locale: 'zh' })));
+    await wizard.init('en');
+    expect(wizard.step).toBe('results');
+    expect(i18n.locale).toBe('zh');
+    expect(fake.requests('results:get')).toHaveLength(1);
+  });
+
+  it('resumes on an earlier step when the saved one can no longer be entered', async () => {
+    ({ fake } = backend(makeProject('target', { step: 'results' })));
+    fake.handlers['data:clean'] = () => fail('NO_DATA');
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    expect(wizard.step).toBe('train');
+  });
+});
+
+describe('try a sample', () => {
+  beforeEach(async () => {
+    ({ fake } = backend());
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init('en');
+  });
+
+  it('creates the project, imports the sample and fills in template, target, sensitive attributes and positive class in one action', async () => {
+    expect(await wizard.trySample('german-credit')).toBe(true);
+    expect(fake.requests('project:create')).toEqual([{ name: 'German credit' }]);
+    expect(fake.requests('data:sample')).toEqual([{ sampleId: 'german-credit' }]);
+    const p = wizard.project!;
+    expect(p.templateId).toBe('finance');
+    expect(p.target).toBe('class');
+    expect(p.sensitive).toEqual(['personal_status', 'age']);
+    expect(p.positiveClass).toBe('bad');
+    expect(p.locale).toBe('en');
+    expect(wizard.step).toBe('import');
+    expect(wizard.preview?.rows).toHaveLength(2);
+    expect(wizard.importSummary?.rowCount).toBe(importSummary().rowCount);
+    expect(wizard.banner).toBeNull();
+    // Import → Target → Clean are now open without any further input.
+    expect(wizard.canNext).toBe(true);
+  });
+
+  it('names the project in the language on screen', async () => {
+    await wizard.setLocale('zh');
+    await wizard.trySample('german-credit');
+    expect(fake.requests('project:create')).toEqual([{ name: '德国信贷' }]);
+    expect(wizard.project?.locale).toBe('zh');
+  });
+});
+
+describe('navigation', () => {
+  it('goes forward only into steps whose work is there, saving the step in the project each time', async () => {
+    ({ fake } = backend(makeProject('data', { step: 'import' })));
+    fake.handlers['template:suggest'] = () =>
+      ok({ targets: [], targetLabels: [], positiveClass: null, task: null, sensitive: [] });
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    expect(wizard.step).toBe('import');
+    expect(await wizard.next()).toBe(true);
+    expect(wizard.step).toBe('target');
+    // No target proposed, none chosen: Next waits (it does not skip to Privacy).
+    expect(wizard.canNext).toBe(false);
+    expect(await wizard.next()).toBe(false);
+    expect(await wizard.goTo('results')).toBe(false);
+    expect(wizard.step).toBe('target');
+    expect(fake.requests('project:update')).toContainEqual({ step: 'target' });
+  });
+
+  it('keeps every choice when going back and forth', async () => {
+    ({ fake } = backend(makeProject('data', { step: 'target' })));
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    // Entering Template & target proposed the target and its positive class.
+    expect(wizard.project?.target).toBe('class');
+    expect(wizard.project?.positiveClass).toBe('bad');
+    await wizard.toggleSensitive('age', true);
+    await wizard.back();
+    expect(wizard.step).toBe('import');
+    await wizard.next();
+    expect(wizard.step).toBe('target');
+    expect(wizard.project?.target).toBe('class');
+    expect(wizard.project?.sensitive).toEqual(['age']);
+    // The proposal is applied once: coming back does not overwrite the user's choice.
+    expect(fake.requests('project:update').filter((u) => u.target !== undefined)).toHaveLength(1);
+  });
+});
+
+describe('errors', () => {
+  beforeEach(async () => {
+    ({ fake } = backend(makeProject('empty', { step: 'import' })));
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+  });
+
+  it('shows a failed import in the banner with its message, and Retry runs it again', async () => {
+    let attempts = 0;
+    const good = fake.handlers['data:import']!;
+    fake.handlers['data:import'] = (r) => (++attempts === 1 ? fail('FILE_NOT_FOUND', { file: r.path }) : good(r));
+    expect(await wizard.importPath('/data/missing.csv')).toBe(false);
+    expect(wizard.banner?.error.code).toBe('FILE_NOT_FOUND');
+    expect(t(wizard.banner!.error.key, wizard.banner!.error.params)).toBe('File not found: /data/missing.csv');
+    expect(wizard.progress).toBeNull();
+    expect(wizard.busy).toBeNull();
+    await wizard.retry();
+    expect(attempts).toBe(2);
+    expect(wizard.banner).toBeNull();
+    expect(wizard.project?.data?.source.path).toBe('/data/missing.csv');
+  });
+
+  it('turns a cancellation into a notice, not an error', async () => {
+    fake.handlers['data:import'] = () => fail('CANCELLED');
+    await wizard.importPath('/data/big.csv');
+    expect(wizard.banner).toBeNull();
+    expect(wizard.notice).toBe('wizard.notice.cancelled');
+  });
+
+  it('survives a transport that throws', async () => {
+    fake.handlers['data:import'] = () => {
+      throw new Error('socket closed');
+    };
+    await wizard.importPath('/data/a.csv');
+    expect(wizard.banner?.error).toMatchObject({ code: 'INTERNAL', params: { message: 'socket closed' } });
+    expect(wizard.busy).toBeNull();
+  });
+});
+
+describe('import', () => {
+  beforeEach(async () => {
+    ({ fake } = backend(makeProject('empty', { step: 'import' })));
+  });
+
+  it('shows import progress events with an estimate from the elapsed time when the back end gives none', async () => {
+    let now = 0;
+    wizard = new WizardState(fakePlatform(fake.api), { now: () => now });
+    await wizard.init();
+    let release!: () => void;
+    const good = fake.handlers['data:import']!;
+    fake.handlers['data:import'] = (r) => new Promise((resolve) => (release = () => resolve(good(r) as never)));
+    const done = wizard.importPath('/data/big.csv');
+    expect(wizard.progress).toMatchObject({ kind: 'import', fraction: null });
+    expect(wizard.busy).toBe('wizard.busy.importing');
+    now = 10_000;
+    fake.emit('job:progress', { jobId: 'j', kind: 'import', stage: 'import', fraction: 0.25, etaSeconds: null });
+    expect(wizard.progress).toMatchObject({ stage: 'import', fraction: 0.25, etaSeconds: 30 });
+    fake.emit('job:progress', { jobId: 'j', kind: 'import', stage: 'import', fraction: 0.5, etaSeconds: 7 });
+    expect(wizard.progress?.etaSeconds).toBe(7);
+    await settle();
+    await wizard.cancelImport();
+    expect(fake.requests('data:cancelImport')).toHaveLength(1);
+    release();
+    await done;
+    expect(wizard.progress).toBeNull();
+  });
+
+  it('uploads a dropped file on the web and imports the stored path', async () => {
+    wizard = new WizardState(fakePlatform(fake.api, false));
+    await wizard.init();
+    await wizard.importFile(new File(['a\n1\n'], 'credit.csv'));
+    expect(fake.requests('data:import')[0]?.path).toBe('/projects/uploads/credit.csv');
+    expect(wizard.step).toBe('import');
+    expect(wizard.preview?.total).toBe(2);
+  });
+
+  it('re-imports with a column type override on top of the options the file was read with', async () => {
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    await wizard.importPath('/data/credit.csv', { delimiter: ';' });
+    await wizard.setColumnType('age', 'categorical');
+    const last = fake.requests('data:import').at(-1)!;
+    expect(last.path).toBe('/data/credit.csv');
+    expect(last.options).toMatchObject({ delimiter: ';', columnTypes: { age: 'categorical' } });
+  });
+
+  it('pages the preview and never asks for more than a page', async () => {
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    await wizard.importPath('/data/credit.csv');
+    await wizard.loadPreview(20);
+    expect(fake.requests('data:preview')).toEqual([{ offset: 20, limit: wizard.pageSize, clean: false }]);
+    expect(wizard.preview?.offset).toBe(20);
+  });
+});
+
+describe('training', () => {
+  const r = reportFixture();
+  const epoch = (n: number, runId = 'run-1') => ({
+    runId,
+    maxEpochs: 50,
+    epoch: n,
+    loss: 1 / n,
+    valLoss: 1.1 / n,
+    metric: 0.7,
+    valMetric: 0.68,
+    seconds: 0.5,
+  });
+
+  beforeEach(async () => {
+    ({ fake } = backend(makeProject('target', { step: 'train' })));
+    fake.handlers['train:start'] = () => ok({ runId: 'run-1' });
+    fake.handlers['train:cancel'] = () => ok({ ok: true as const });
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+  });
+
+  it('follows epochs live and takes the trained project when the run finishes', async () => {
+    await wizard.startTraining();
+    expect(wizard.run).toMatchObject({ runId: 'run-1', status: 'running' });
+    expect(wizard.training).toBe(true);
+    fake.emit('train:epoch', epoch(1));
+    fake.emit('train:epoch', epoch(2));
+    fake.emit('train:epoch', epoch(1, 'other-run'));
+    expect(wizard.run?.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(wizard.run?.maxEpochs).toBe(50);
+    fake.emit('job:progress', {
+      jobId: 'run-1',
+      kind: 'train',
+      stage: 'backend',
+      fraction: null,
+      etaSeconds: null,
+      message: 'wasm',
+    });
+    fake.emit('job:progress', { jobId: 'run-1', kind: 'train', stage: 'train', fraction: 0.1, etaSeconds: 12 });
+    fake.emit('job:progress', { jobId: 'other-run', kind: 'train', stage: 'record', fraction: null, etaSeconds: 99 });
+    expect(wizard.run).toMatchObject({ backend: 'wasm', etaSeconds: 12, stage: 'train' });
+    fake.emit('train:finished', {
+      runId: 'run-1',
+      ok: true,
+      cancelled: false,
+      error: null,
+      project: view(makeProject('model', { step: 'train' })),
+    });
+    expect(wizard.run?.status).toBe('done');
+    expect(wizard.training).toBe(false);
+    expect(wizard.project?.model?.evaluation.metrics.task).toBe(r.evaluation.metrics.task);
+    expect(wizard.canNext).toBe(true);
+  });
+
+  it('handles a run that finishes before train:start answers', async () => {
+    fake.handlers['train:start'] = () => {
+      fake.emit('train:finished', {
+        runId: 'run-1',
+        ok: true,
+        cancelled: false,
+        error: null,
+        project: view(makeProject('model')),
+      });
+      return ok({ runId: 'run-1' });
+    };
+    await wizard.startTraining();
+    expect(wizard.run?.status).toBe('done');
+    expect(wizard.project?.model).not.toBeNull();
+  });
+
+  it('cancels with the run id and keeps the best model the back end sends', async () => {
+    await wizard.startTraining();
+    await wizard.cancelTraining();
+    expect(fake.requests('train:cancel')).toEqual([{ runId: 'run-1' }]);
+    expect(wizard.run?.status).toBe('cancelling');
+    fake.emit('train:finished', {
+      runId: 'run-1',
+      ok: false,
+      cancelled: true,
+      error: null,
+      project: view(makeProject('model')),
+    });
+    expect(wizard.run?.status).toBe('cancelled');
+    expect(wizard.project?.model).not.toBeNull();
+  });
+
+  it('cancels a run that had no id yet as soon as train:start answers', async () => {
+    let answer!: () => void;
+    fake.handlers['train:start'] = () => new Promise((resolve) => (answer = () => resolve(ok({ runId: 'run-1' }))));
+    const started = wizard.startTraining();
+    expect(wizard.run?.status).toBe('starting');
+    await wizard.cancelTraining();
+    expect(fake.requests('train:cancel')).toHaveLength(0);
+    answer();
+    await started;
+    expect(fake.requests('train:cancel')).toEqual([{ runId: 'run-1' }]);
+    expect(wizard.run?.status).toBe('cancelling');
+  });
+
+  it('follows a run it did not start (the page was reloaded mid-training) and takes its model', async () => {
+    expect(wizard.run).toBeNull();
+    fake.emit('train:epoch', epoch(3, 'run-9'));
+    expect(wizard.run).toMatchObject({ runId: 'run-9', status: 'running' });
+    expect(wizard.training).toBe(true);
+    fake.emit('train:finished', {
+      runId: 'run-9',
+      ok: true,
+      cancelled: false,
+      error: null,
+      project: view(makeProject('model')),
+    });
+    expect(wizard.run?.status).toBe('done');
+    expect(wizard.project?.model).not.toBeNull();
+  });
+
+  it('shows a crashed training process on the run with Retry, and the wizard stays usable', async () => {
+    await wizard.startTraining();
+    const crash = {
+      code: 'HOST_CRASHED' as const,
+      key: 'errors.HOST_CRASHED',
+      params: { what: 'training', reason: 'exit code 134' },
+    };
+    fake.emit('train:finished', { runId: 'run-1', ok: false, cancelled: false, error: crash, project: null });
+    expect(wizard.run).toMatchObject({ status: 'failed', error: crash });
+    expect(wizard.training).toBe(false);
+    expect(t(crash.key, crash.params)).toContain('exit code 134');
+    expect(await wizard.back()).toBe(true);
+    expect(wizard.step).toBe('clean');
+    // Retry = start again.
+    fake.handlers['train:start'] = () => ok({ runId: 'run-2' });
+    await wizard.startTraining();
+    expect(wizard.run).toMatchObject({ runId: 'run-2', status: 'running', error: null });
+  });
+
+  it('shows a refused start (bad settings) on the run', async () => {
+    fake.handlers['train:start'] = () => fail('SETTING_INVALID', { setting: 'batchSize', reason: 'must be positive' });
+    await wizard.startTraining();
+    expect(wizard.run).toMatchObject({ status: 'failed', error: { code: 'SETTING_INVALID' } });
+    expect(wizard.banner).toBeNull();
+  });
+
+  it('starts with the project settings and saves edited settings in the project', async () => {
+    await wizard.saveSettings({ maxEpochs: 5 });
+    await wizard.startTraining();
+    expect(fake.requests('train:start')).toEqual([{ settings: { maxEpochs: 5 } }]);
+    expect(wizard.run?.maxEpochs).toBe(5);
+    expect(wizard.effectiveSettings()).toMatchObject({ maxEpochs: 5, hiddenLayers: [128], dropout: 0.5 });
+  });
+});
+
+describe('results', () => {
+  it('drops a threshold answer overtaken by a newer request', async () => {
+    ({ fake } = backend(makeProject('model', { step: 'export' })));
+    const m = reportFixture().evaluation.metrics;
+    if (m.task !== 'binary') throw new Error('fixture is binary');
+    const pending: ((threshold: number) => void)[] = [];
+    fake.handlers['results:atThreshold'] = (req) =>
+      new Promise((resolve) => pending.push(() => resolve(ok({ ...m, threshold: req.threshold }))));
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    const first = wizard.atThreshold(0.3);
+    const second = wizard.atThreshold(0.7);
+    pending[1]!(0.7);
+    await second;
+    pending[0]!(0.3);
+    await first;
+    expect(wizard.thresholdMetrics?.threshold).toBe(0.7);
+  });
+});
+
+describe('locale', () => {
+  it('switches every string at runtime and saves the language in the project', async () => {
+    ({ fake } = backend(makeProject('data', { step: 'import' })));
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    expect(t('wizard.nav.next')).toBe('Next');
+    await wizard.setLocale('zh');
+    expect(i18n.locale).toBe('zh');
+    expect(t('wizard.nav.next')).toBe('下一步');
+    expect(fake.requests('project:update')).toContainEqual({ locale: 'zh' });
+    expect(wizard.project?.locale).toBe('zh');
+  });
+});
+
+describe('export', () => {
+  const fairness = reportFixture().fairness;
+  const privacy = reportFixture().privacy;
+
+  function exportBackend(isDesktop: boolean, savePath: string | null) {
+    ({ fake } = backend(makeProject('model', { step: 'export', sensitive: ['age'] })));
+    fake.handlers['fairness:assess'] = () => ok(fairness);
+    fake.handlers['privacy:scan'] = () => ok(privacy);
+    fake.handlers['dialog:saveFile'] = () => ok({ path: savePath, supported: isDesktop });
+    fake.handlers['report:export'] = (req: Request<'report:export'>) =>
+      ok({
+        path: req.path ?? `/projects/Credit.modelwise/reports/Credit.${req.format}`,
+        downloadUrl: isDesktop ? null : '/api/download/abc',
+      });
+    const platform = fakePlatform(fake.api, isDesktop);
+    wizard = new WizardState(platform);
+    return platform;
+  }
+
+  it('desktop: asks where to save, writes there, after assessing fairness and privacy for a complete report', async () => {
+    exportBackend(true, '/home/user/Credit.pdf');
+    await wizard.init();
+    const done = await wizard.exportReport('pdf');
+    expect(done).toMatchObject({ format: 'pdf', path: '/home/user/Credit.pdf' });
+    expect(fake.requests('fairness:assess')).toEqual([{ attributes: ['age'] }]);
+    expect(fake.requests('privacy:scan')).toHaveLength(1);
+    expect(fake.requests('dialog:saveFile')).toEqual([{ defaultName: 'Credit.pdf', format: 'pdf' }]);
+    expect(fake.requests('report:export')).toEqual([{ format: 'pdf', path: '/home/user/Credit.pdf', locale: 'en' }]);
+    const order = fake.calls.map((c) => c.channel);
+    expect(order.indexOf('fairness:assess')).toBeLessThan(order.indexOf('report:export'));
+  });
+
+  it('desktop: a cancelled save dialog writes nothing', async () => {
+    exportBackend(true, null);
+    await wizard.init();
+    expect(await wizard.exportReport('html')).toBeNull();
+    expect(fake.requests('report:export')).toHaveLength(0);
+    expect(wizard.banner).toBeNull();
+  });
+
+  it('web: exports in the language on screen and downloads the file', async () => {
+    const platform = exportBackend(false, null);
+    await wizard.init();
+    await wizard.setLocale('zh');
+    await wizard.exportReport('pdf');
+    expect(fake.requests('dialog:saveFile')).toHaveLength(0);
+    expect(fake.requests('report:export')).toEqual([{ format: 'pdf', path: undefined, locale: 'zh' }]);
+    expect(platform.downloads).toEqual([{ url: '/api/download/abc', fileName: 'Credit.pdf' }]);
+    expect(wizard.exports).toHaveLength(1);
+  });
+});
+
+describe('helpers', () => {
+  it('estimates the time left from a steady rate', () => {
+    expect(estimateSeconds(10, 0.25)).toBe(30);
+    expect(estimateSeconds(10, null)).toBeNull();
+    expect(estimateSeconds(0, 0.5)).toBeNull();
+    expect(estimateSeconds(10, 1)).toBe(0);
+  });
+
+  it('makes file names without separators or control characters', () => {
+    expect(safeFileName('a/b\\c: d?\u0001')).toBe('a b c d');
+    expect(safeFileName('   ')).toBe('modelwise');
+  });
+});

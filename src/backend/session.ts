@@ -79,9 +79,9 @@ export class ProjectSession {
     return value;
   }
 
-  /** The current project state from the host (an empty `session:update`). */
+  /** The current project state from the host (read-only). */
   async refresh(): Promise<ProjectView> {
-    return this.call('session:update', {});
+    return this.call('session:get', {});
   }
 
   /** Shut the host down (kill after the timeout). */

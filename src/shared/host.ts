@@ -61,6 +61,7 @@ type ChannelRequest<C extends keyof typeof channels> = z.input<(typeof channels)
 export interface HostCalls {
   'session:create': { request: { dir: string; name: string }; response: ProjectView };
   'session:open': { request: { dir: string }; response: ProjectView };
+  'session:get': { request: Record<string, never>; response: ProjectView };
   'session:update': { request: ChannelRequest<'project:update'>; response: ProjectView };
   'session:import': {
     request: { path: string; options?: ImportOptions; copied?: boolean };

@@ -10,6 +10,7 @@ import { TrainSettingsSchema } from '../../shared/model/train';
 import type { Frame } from '../data/frame';
 import { chooseThreshold } from '../metrics/threshold';
 import { saveModel, type TrainedModel } from '../train/model';
+import { initBackend } from '../train/backend';
 import { trainAndEvaluate } from '../train/pipeline';
 import { fairnessOnTest } from './fairness';
 
@@ -33,8 +34,12 @@ export async function runTraining(
     ...input.settings,
     excludeColumns: input.excluded.map((e) => e.column),
   });
+  const backend = await initBackend(settings.backend);
+  // The wizard shows which backend trains (SPEC §5) while training runs.
+  ctx.emit?.({ type: 'progress', stage: 'backend', fraction: null, message: backend.backend });
   ctx.emit?.({ type: 'progress', stage: 'train', fraction: 0, message: 'Training …' });
   const trained = await trainAndEvaluate(frame, settings, {
+    backend,
     testFrame,
     positiveCandidates: input.template.positiveClassCandidates,
     features: input.features,
@@ -52,7 +57,7 @@ export async function runTraining(
       chooseThreshold(input.template.threshold, yVal, pVal),
   });
   if (trained.record.epochs.length === 0) throw new UserError('CANCELLED', {});
-  for (const reason of trained.backendReasons) ctx.emit?.({ type: 'log', level: 'info', message: reason });
+  for (const reason of backend.reasons) ctx.emit?.({ type: 'log', level: 'info', message: reason });
 
   const metrics = trained.evaluation.metrics;
   const threshold = metrics.task === 'binary' ? metrics.threshold : 0.5;

@@ -41,6 +41,8 @@ export async function handleHostCall(call: HostCall, payload: unknown, ctx: Host
     }
     case 'session:open':
       return (await replaceSession(ProjectSession.open((payload as Payload<'session:open'>).dir))).view;
+    case 'session:get':
+      return requireSession().view;
     case 'session:update':
       return requireSession().update(payload as Payload<'session:update'>);
     case 'session:import': {

@@ -219,7 +219,11 @@ export function buildReport(input: BuildReportInput): ReportModel {
     training,
     evaluation,
     fairness: input.fairness,
-    privacy: input.privacy,
+    // The scan says what the data holds; whether a column reached the model is the run's choice.
+    privacy: {
+      ...input.privacy,
+      columns: input.privacy.columns.map((c) => ({ ...c, excludedFromFeatures: !input.features.includes(c.column) })),
+    },
     modelCard: {
       intendedUse: 'modelCard.intendedUse',
       outOfScope: 'modelCard.outOfScope',

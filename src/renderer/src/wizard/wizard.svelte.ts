@@ -572,10 +572,12 @@ export class WizardState {
    * attributes, so Next works at once.
    */
   private async prefillTarget(): Promise<void> {
+    const edits = this.targetEdits;
     const s = await this.suggest();
     const p = this.project;
-    if (!s || !p || p.target !== null || !s.targets[0]) return;
-    await this.setTarget(s.targets[0]);
+    // The user may have picked a target while the proposals were on their way: theirs wins.
+    if (!s || !p || p.target !== null || !s.targets[0] || edits !== this.targetEdits) return;
+    await this.applyTarget(s.targets[0]);
     if (this.project?.sensitive.length === 0 && this.suggestions?.sensitive.length) {
       await this.update({ sensitive: this.suggestions.sensitive.map((x) => x.column) });
     }
@@ -588,8 +590,16 @@ export class WizardState {
       await this.update({ positiveClass: s.positiveClass });
   }
 
-  /** Sets the target column and the positive class the template proposes for it. */
+  /** Counts the user's target choices, so an automatic proposal never overrides one. */
+  private targetEdits = 0;
+
+  /** Sets the target column (the user's choice) and the positive class the template proposes for it. */
   async setTarget(target: string): Promise<void> {
+    this.targetEdits++;
+    await this.applyTarget(target);
+  }
+
+  private async applyTarget(target: string): Promise<void> {
     if (!(await this.update({ target, positiveClass: null }))) return;
     const s = await this.suggest();
     if (s?.positiveClass) await this.update({ positiveClass: s.positiveClass });

@@ -1,9 +1,12 @@
 /**
- * From a cleaned frame to a trained, evaluated model (SPEC §5–6): task and classes → split →
- * preprocessing fitted on the training rows → training with early stopping → test-split metrics and
- * baselines. The pieces are exported separately; this is the one way to run them in order.
+ * From a cleaned frame to a trained, evaluated model (SPEC §5–6): task and classes → derived
+ * features (crosses, date parts) → split, keeping duplicate rows together → preprocessing fitted on
+ * the training rows → augmentation of the training matrix only (SPEC §3) → training with early
+ * stopping → test-split metrics and baselines. The pieces are exported separately; this is the one
+ * way to run them in order.
  */
 import { UserError } from '../../shared/errors';
+import { translate } from '../../shared/i18n';
 import type { Evaluation } from '../../shared/model/metrics';
 import type {
   BackendName,
@@ -17,14 +20,16 @@ import { TrainSettingsSchema } from '../../shared/model/train';
 import type { Frame } from '../data/frame';
 import { evaluate } from '../metrics/evaluate';
 import type { ThresholdChoice } from '../metrics/threshold';
+import { augmentTraining } from './augment';
 import type { TF } from './backend';
 import { initBackend } from './backend';
+import { applyDerived, planDerived, withDerivedFeatures } from './features';
 import type { TrainedModel } from './model';
 import { predictProba, trainModel } from './model';
 import type { Matrix } from './preprocess';
 import { fitPreprocessing, labeledOnly, transform } from './preprocess';
 import type { SplitIndices } from './split';
-import { stratifiedSplit } from './split';
+import { duplicateGroups, stratifiedSplit } from './split';
 import { detectTask, resolveClasses, targetLabel, targetNumber } from './task';
 
 /** Fewest labelled rows a training run accepts. */
@@ -57,12 +62,19 @@ export interface TrainRunResult {
   prep: Preprocessing;
   record: TrainingRecord;
   evaluation: Evaluation;
+  /** The settings as trained (a `class_weights` augmentation step turns on `classWeights`). */
   settings: TrainSettingsResolved;
   /** Row indices of `frame` per split (test empty when a test frame was given). */
   split: SplitIndices;
   /** Rows of the test frame (or of `frame`) that were evaluated, in `testPredictions` order. */
   testRows: number[];
   test: Matrix;
+  /** The training matrix as trained: the original training rows (in `split.train` order), then augmented ones. */
+  train: Matrix;
+  /** Per row of `train`: the row of `frame` it is, or was made from (SMOTE: its base row). */
+  trainSource: Int32Array;
+  /** The validation matrix (labelled validation rows, never augmented). */
+  validation: Matrix;
   testPredictions: Float32Array;
   /** The threshold `chooseThreshold` picked on validation data; null when it was not used. */
   threshold: ThresholdChoice | null;
@@ -93,8 +105,12 @@ function columnOrThrow(frame: Frame, name: string) {
 
 /**
  * Train and evaluate a model on `frame` with `settings` (template defaults already merged in).
+ * `settings.augmentation` runs in two places: `cross` / `date_parts` become derived feature columns
+ * of every split (recorded in `prep.derived`), the class rebalancing and noise steps grow the
+ * training matrix only (`augment.ts`); both log to `record.augmentationLog` / `augmentationMessages`.
  * @throws UserError COLUMN_NOT_FOUND, TARGET_SINGLE_CLASS, TARGET_ALL_MISSING, TARGET_NOT_NUMERIC,
- *   SETTING_INVALID (before anything is fitted), TOO_FEW_ROWS {count, minimum}, NO_FEATURES.
+ *   SETTING_INVALID (before anything is fitted; also an augmentation step that does not fit the
+ *   data), TOO_FEW_ROWS {count, minimum}, NO_FEATURES.
  */
 export async function trainAndEvaluate(
   frame: Frame,
@@ -112,12 +128,34 @@ export async function trainAndEvaluate(
   if (labelled < MIN_TRAINING_ROWS)
     throw new UserError('TOO_FEW_ROWS', { count: labelled, minimum: MIN_TRAINING_ROWS });
   const fractions = opts.testFrame ? { train: 0.85, validation: 0.15, test: 0 } : settings.split;
-  const split = stratifiedSplit(labels, fractions, settings.seed);
-
   const features = opts.features ?? defaultFeatures(frame, settings);
-  const prep = fitPreprocessing(frame, split.train, features, settings.target, task, classes, { topK: settings.topK });
+  const { derived, messages: derivedMessages } = planDerived(frame, settings.augmentation, features);
+  // Exact duplicates (same features and label) in two splits would score memorised rows as unseen.
+  // Identifiers are never features, so rows differing only in an ID are duplicates too.
+  const types = new Map(frame.columns.map((c) => [c.name, c.type]));
+  const groups = duplicateGroups(frame, [
+    ...features.filter((f) => f !== settings.target && types.get(f) !== 'identifier'),
+    settings.target,
+  ]);
+  const split = stratifiedSplit(labels, fractions, settings.seed, groups);
+
+  const prep = fitPreprocessing(
+    applyDerived(frame, derived),
+    split.train,
+    withDerivedFeatures(features, derived),
+    settings.target,
+    task,
+    classes,
+    { topK: settings.topK },
+  );
+  if (derived.length) prep.derived = derived;
   // Training rows with a class unseen in training cannot occur; validation/test rows of such a class are dropped.
-  const train = transform(frame, split.train, prep);
+  const original = transform(frame, split.train, prep);
+  // After the split and the fit: augmented rows never reach validation, test or the fitted statistics.
+  const augmented = augmentTraining(original, prep, settings.augmentation, settings.seed);
+  const train = augmented.matrix;
+  const trainSource = Int32Array.from(augmented.parent, (i) => split.train[i]!);
+  const messages = [...derivedMessages, ...augmented.messages];
   const validation = labeledOnly(transform(frame, split.validation, prep)).matrix;
   const testSource = opts.testFrame ?? frame;
   if (opts.testFrame) columnOrThrow(opts.testFrame, settings.target);
@@ -125,18 +163,21 @@ export async function trainAndEvaluate(
   const testAll = labeledOnly(transform(testSource, testCandidates, prep));
   const test = testAll.matrix;
   const testRows = testAll.kept.map((i) => testCandidates[i]!);
-  if (train.rows === 0 || test.rows === 0)
+  if (original.rows === 0 || test.rows === 0)
     throw new UserError('TOO_FEW_ROWS', { count: labelled, minimum: MIN_TRAINING_ROWS });
 
   const backend = opts.backend ? { ...opts.backend, reasons: [] as string[] } : await initBackend(settings.backend);
-  const { model, record } = await trainModel({ train, validation }, prep, settings, {
+  const trainSettings = augmented.classWeights ? { ...settings, classWeights: true } : settings;
+  const { model, record } = await trainModel({ train, validation }, prep, trainSettings, {
     tf: backend.tf,
     backend: backend.backend,
     signal: opts.signal,
     onEpoch: opts.onEpoch,
-    sampleWeights: opts.rowWeights ? Float32Array.from(split.train, (r) => opts.rowWeights![r]!) : undefined,
+    sampleWeights: opts.rowWeights ? Float32Array.from(trainSource, (r) => opts.rowWeights![r]!) : undefined,
   });
   record.testRows = test.rows;
+  record.augmentationLog = messages.map((m) => translate('en', m.key, m.params));
+  if (messages.length) record.augmentationMessages = messages;
   const testPredictions = predictProba(model, test.x, test.rows);
   let threshold: ThresholdChoice | null = null;
   if (task === 'binary' && opts.chooseThreshold && validation.rows > 0) {
@@ -146,7 +187,8 @@ export async function trainAndEvaluate(
     prep,
     test,
     predictions: testPredictions,
-    train,
+    // Baselines learn from the original training rows: a majority class of oversampled data is a coin toss.
+    train: original,
     threshold: threshold?.threshold ?? settings.threshold,
     seed: settings.seed,
     bootstrapIterations: opts.bootstrapIterations,
@@ -156,10 +198,13 @@ export async function trainAndEvaluate(
     prep,
     record,
     evaluation,
-    settings,
+    settings: trainSettings,
     split,
     testRows,
     test,
+    train,
+    trainSource,
+    validation,
     testPredictions,
     threshold,
     backendReasons: backend.reasons,

@@ -17,6 +17,7 @@ import type { Cell } from '../../shared/model/data';
 import type { FeatureSpec, Preprocessing, TaskType } from '../../shared/model/train';
 import type { Frame, FrameColumn } from '../data/frame';
 import { isNumericType } from '../data/frame';
+import { applyDerived, datePart, numericCell } from './features';
 import { targetLabel, targetNumber } from './task';
 
 /** A dense feature matrix (rows × cols, row-major) with its targets. */
@@ -39,32 +40,10 @@ function oneHotName(column: string, category: string | null): string {
   return `${column}=${category === MISSING_CATEGORY ? '(missing)' : category}`;
 }
 
-/** A feature cell as a number, or null when missing / not a number. */
-function numericCell(cell: Cell | undefined): number | null {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
-  if (typeof cell === 'boolean') return cell ? 1 : 0;
-  if (typeof cell === 'string' && cell.trim() !== '') {
-    const v = Number(cell);
-    return Number.isFinite(v) ? v : null;
-  }
-  return null;
-}
-
 /** A feature cell as a category label, or null when missing. */
 function categoryCell(cell: Cell | undefined): string | null {
   if (cell === null || cell === undefined || cell === '') return null;
   return typeof cell === 'string' ? cell : String(cell);
-}
-
-/** A date part of an ISO `YYYY-MM-DD[…]` cell (UTC), or null. */
-function datePart(cell: Cell | undefined, part: 'year' | 'month' | 'weekday'): number | null {
-  if (typeof cell !== 'string') return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(cell);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (part === 'year') return y;
-  if (part === 'month') return mo;
-  return new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
 }
 
 function valueOf(col: FrameColumn, spec: Extract<FeatureSpec, { kind: 'numeric' }>, row: number): number | null {
@@ -185,10 +164,13 @@ export function fitPreprocessing(
 
 /**
  * The input matrix and targets of `rows` under a fitted preprocessing. Works on any frame with the
- * feature columns (new data to score included); a missing target column gives NaN targets.
+ * feature columns (new data to score included); a missing target column gives NaN targets. The
+ * derived features of `prep.derived` are computed first (see `features.ts`).
  * @throws UserError COLUMN_NOT_FOUND {column, columns} when a feature column is absent.
  */
-export function transform(frame: Frame, rows: number[], prep: Preprocessing): Matrix {
+export function transform(frameIn: Frame, rows: number[], prep: Preprocessing): Matrix {
+  // Derived features (crosses, date parts) are per-row functions, recreated on every frame.
+  const frame = prep.derived?.length ? applyDerived(frameIn, prep.derived) : frameIn;
   const byName = new Map(frame.columns.map((c) => [c.name, c]));
   const cols = prep.inputNames.length;
   const n = rows.length;

@@ -83,6 +83,29 @@ export const FeatureSpecSchema = z.discriminatedUnion('kind', [
 ]);
 export type FeatureSpec = z.infer<typeof FeatureSpecSchema>;
 
+/**
+ * A feature computed from one row's own cells before preprocessing (augmentation steps `cross` and
+ * `date_parts`, SPEC §3); `transform()` recreates it on every split and on new data.
+ */
+export const DerivedFeatureSchema = z.discriminatedUnion('kind', [
+  /** `a×b` (product) or `a÷b` (ratio; missing where b is 0 or missing). */
+  z.object({
+    kind: z.literal('cross'),
+    name: z.string(),
+    a: z.string(),
+    b: z.string(),
+    op: z.enum(['product', 'ratio']),
+  }),
+  /** `column.part`: calendar year, month 1–12, day of month, weekday 0 = Sunday. */
+  z.object({
+    kind: z.literal('date_part'),
+    name: z.string(),
+    column: z.string(),
+    part: z.enum(['year', 'month', 'day', 'weekday']),
+  }),
+]);
+export type DerivedFeature = z.infer<typeof DerivedFeatureSchema>;
+
 export const PreprocessingSchema = z.object({
   features: z.array(FeatureSpecSchema),
   /** Names of the model's input columns after one-hot encoding, length = input width. */
@@ -94,8 +117,17 @@ export const PreprocessingSchema = z.object({
   /** Regression target standardization. */
   targetMean: z.number().optional(),
   targetStd: z.number().optional(),
+  /** Derived feature columns, computed in this order before the features above are read. */
+  derived: z.array(DerivedFeatureSchema).optional(),
 });
 export type Preprocessing = z.infer<typeof PreprocessingSchema>;
+
+/** One line of the augmentation log as an i18n key (`augment.*`) and its parameters. */
+export const AugmentationMessageSchema = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+});
+export type AugmentationMessage = z.infer<typeof AugmentationMessageSchema>;
 
 export const TrainingRecordSchema = z.object({
   backend: BackendNameSchema,
@@ -112,6 +144,9 @@ export const TrainingRecordSchema = z.object({
   inputWidth: z.number().int(),
   settings: z.record(z.string(), z.unknown()),
   architecture: z.array(z.string()),
+  /** Augmentation log in English, one line per step (or per class), rendered from `augmentationMessages`. */
   augmentationLog: z.array(z.string()).default([]),
+  /** The same lines as i18n keys and parameters, for a report in the reader's language. */
+  augmentationMessages: z.array(AugmentationMessageSchema).optional(),
 });
 export type TrainingRecord = z.infer<typeof TrainingRecordSchema>;

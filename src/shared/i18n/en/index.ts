@@ -1,4 +1,5 @@
 /** English catalog, assembled from one file per domain so each part of the product owns its keys. */
+import { augment } from './augment';
 import { errors } from './errors';
 import { fairness } from './fairness';
 import { privacy } from './privacy';
@@ -7,6 +8,7 @@ import { summary } from './summary';
 import { wizard } from './wizard';
 
 export const en: Readonly<Record<string, string>> = {
+  ...augment,
   ...errors,
   ...fairness,
   ...privacy,

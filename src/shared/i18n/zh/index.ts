@@ -1,4 +1,5 @@
 /** Simplified Chinese catalog. Missing keys fall back to English (SPEC §1: both languages). */
+import { augment } from './augment';
 import { errors } from './errors';
 import { fairness } from './fairness';
 import { privacy } from './privacy';
@@ -7,6 +8,7 @@ import { summary } from './summary';
 import { wizard } from './wizard';
 
 export const zh: Readonly<Record<string, string>> = {
+  ...augment,
   ...errors,
   ...fairness,
   ...privacy,

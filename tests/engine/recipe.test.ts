@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../src/engine/data/duck';
-import { applyRecipe, binLabels } from '../../src/engine/data/recipe';
+import { binLabels } from '../../src/engine/data/bins';
+import { applyRecipe } from '../../src/engine/data/recipe';
 import { UserError } from '../../src/shared/errors';
 import type { ColumnInfo } from '../../src/shared/model/data';
 

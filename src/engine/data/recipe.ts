@@ -7,6 +7,7 @@
 import { UserError } from '../../shared/errors';
 import type { ColumnInfo, ColumnType } from '../../shared/model/data';
 import { RecipeStepSchema, type RecipeStep, type RecipeStepResolved } from '../../shared/model/recipe';
+import { binLabels } from './bins';
 import { ident, literal, type Db } from './duck';
 
 /** DuckDB storage type of a logical column type. */
@@ -323,18 +324,4 @@ export async function applyRecipe(
   );
   for (let i = opts.steps.length; i >= 1; i--) await db.run(`DROP VIEW IF EXISTS ${ident(`${opts.target}__s${i}`)}`);
   return { columns, applied, rowCount: rows };
-}
-
-/**
- * Labels of right-open bins: `<25`, `25–44`, `45–64`, `65+` for integer edges (SPEC §7 age bands),
- * `[a, b)` otherwise.
- */
-export function binLabels(edges: readonly number[]): string[] {
-  const integral = edges.every(Number.isInteger);
-  const labels = [`<${edges[0]}`];
-  for (let i = 1; i < edges.length; i++) {
-    labels.push(integral ? `${edges[i - 1]}–${edges[i]! - 1}` : `[${edges[i - 1]}, ${edges[i]})`);
-  }
-  labels.push(integral ? `${edges[edges.length - 1]}+` : `≥${edges[edges.length - 1]}`);
-  return labels;
 }

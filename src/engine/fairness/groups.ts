@@ -2,6 +2,7 @@
  * Building the groups of a sensitive attribute (SPEC §7): which columns to suggest, binning numeric
  * attributes, intersections of two attributes, and the data's representation of each group.
  */
+import { binLabels } from '../data/bins';
 import { UserError } from '../../shared/errors';
 import type { SensitiveSuggestion } from '../../shared/model/template';
 import { normalizeHeader } from '../privacy/headers';
@@ -88,13 +89,7 @@ export function binNumeric(
   }
   const integral =
     edges.every(Number.isInteger) && values.every((v) => v === null || !Number.isFinite(v) || Number.isInteger(v));
-  const order = [`<${edges[0]}`];
-  for (let i = 0; i + 1 < edges.length; i++) {
-    const a = edges[i]!;
-    const b = edges[i + 1]!;
-    order.push(integral ? (b - 1 === a ? `${a}` : `${a}–${b - 1}`) : `[${a}, ${b})`);
-  }
-  order.push(integral ? `${edges[edges.length - 1]}+` : `≥${edges[edges.length - 1]}`);
+  const order = binLabels(edges, integral);
   const labels = values.map((v) => {
     if (v === null || !Number.isFinite(v)) return null;
     let k = 0;

@@ -64,6 +64,8 @@ export const ColumnInfoSchema = z.object({
   type: ColumnTypeSchema,
   missingCount: z.number().int(),
   distinctCount: z.number().int(),
+  /** Set when `distinctCount` is a HyperLogLog estimate (very many distinct values). */
+  distinctApprox: z.boolean().optional(),
   sample: z.array(CellSchema),
   /** For dates: the format the whole column was read with, e.g. `DD.MM.YYYY`. */
   dateFormat: z.string().optional(),

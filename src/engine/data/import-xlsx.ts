@@ -1,0 +1,187 @@
+/**
+ * `.xlsx` import (SPEC §2): the chosen (or first) sheet is streamed with exceljs' WorkbookReader —
+ * bounded memory — into a UTF-8 CSV temp file, which then goes through the same typing as any CSV.
+ * Cells with a date style arrive as dates and are written as ISO dates; plain numbers stay numbers
+ * (integers that look like Excel serial days get a suggestion, not a silent conversion: C14).
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import ExcelJS from 'exceljs';
+import type { ImportOptionsResolved, ImportSummary } from '../../shared/model/data';
+import { UserError } from '../../shared/errors';
+import type { Db } from './duck';
+import type { TempDir } from './fileio';
+import { CSV_STAGES, importCsv } from './import-csv';
+import { inspectBytes } from './detect/inspect';
+import { throwIfAborted } from './progress';
+import type { ProgressTracker } from './progress';
+
+export const XLSX_STAGES: Array<[string, number]> = [['sheet', 4], ...CSV_STAGES];
+
+/** One cell as CSV text: ISO dates, formula results, rich text flattened, errors empty. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
+  }
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) return (o.richText as Array<{ text?: string }>).map((r) => r.text ?? '').join('');
+    if ('result' in o) return cellText(o.result);
+    if ('error' in o) return '';
+    if (typeof o.text === 'string') return o.text;
+    if ('formula' in o || 'sharedFormula' in o) return '';
+  }
+  return String(v);
+}
+
+function csvField(s: string): string {
+  return /[",\r\n]|^\s|\s$/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
+
+export interface SheetCsv {
+  sheet: string;
+  columns: number;
+  /** Sheet row number of each physical line of the CSV (1-based lines → index line - 1). */
+  rowOfLine: Int32Array;
+  /** Leading rows that are titles above the table. */
+  preamble: number;
+  /** Some cell holds a line break. */
+  multiline: boolean;
+}
+
+/**
+ * Stream sheet `wanted` (default: the first) of `file` into CSV `dest`.
+ * @throws UserError SHEET_NOT_FOUND listing the sheets, FILE_UNREADABLE for a damaged workbook,
+ *   CANCELLED.
+ */
+export async function sheetToCsv(
+  file: string,
+  dest: string,
+  wanted: string | undefined,
+  opts: { signal?: AbortSignal; onRows?: (rows: number) => void } = {},
+): Promise<SheetCsv> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    styles: 'cache',
+    entries: 'ignore',
+  });
+  const out = createWriteStream(dest);
+  let rowOfLine: Int32Array = new Int32Array(1024);
+  let lines = 0;
+  let columns = 0;
+  let multiline = false;
+  let found: string | null = null;
+  const filledHead: number[] = [];
+  try {
+    for await (const ws of reader) {
+      const name = (ws as unknown as { name?: string }).name ?? '';
+      if (found !== null || (wanted !== undefined && name !== wanted)) continue;
+      found = name;
+      let lastRow = 0;
+      let buf = '';
+      for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
+        throwIfAborted(opts.signal);
+        // Rows absent from the sheet are blank lines, so notes under a table stay separated.
+        for (let r = lastRow + 1; r < row.number; r++) {
+          buf += '\n';
+          if (lines >= rowOfLine.length) rowOfLine = grow(rowOfLine);
+          rowOfLine[lines++] = r;
+        }
+        lastRow = row.number;
+        const values = row.values as unknown[];
+        const cells: string[] = [];
+        let filled = 0;
+        for (let c = 1; c < values.length; c++) {
+          const t = cellText(values[c]);
+          if (t !== '') filled++;
+          if (/[\r\n]/.test(t)) multiline = true;
+          cells.push(csvField(t));
+        }
+        while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+        columns = Math.max(columns, cells.length);
+        if (filled > 0 && filledHead.length < 20) filledHead.push(filled);
+        const text = cells.join(',');
+        buf += text + '\n';
+        const newlines = multiline ? (text.match(/\r\n|\r|\n/g)?.length ?? 0) : 0;
+        for (let k = 0; k <= newlines; k++) {
+          if (lines >= rowOfLine.length) rowOfLine = grow(rowOfLine);
+          rowOfLine[lines++] = row.number;
+        }
+        if (buf.length > 1 << 20) {
+          if (!out.write(buf)) await once(out, 'drain');
+          buf = '';
+          opts.onRows?.(row.number);
+        }
+      }
+      if (!out.write(buf)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+  } catch (err) {
+    out.destroy();
+    if (err instanceof UserError) throw err;
+    throw new UserError('FILE_UNREADABLE', { file, reason: (err as Error).message });
+  }
+  if (found === null) {
+    const sheets = ((reader as unknown as { model?: { sheets?: Array<{ name: string }> } }).model?.sheets ?? []).map(
+      (s) => s.name,
+    );
+    if (wanted !== undefined)
+      throw new UserError('SHEET_NOT_FOUND', { file, sheet: wanted, sheets: sheets.join(', ') });
+    throw new UserError('FILE_EMPTY', { file });
+  }
+  // Titles above the table fill few of its columns.
+  const need = Math.max(2, Math.ceil(columns / 2));
+  let preamble = filledHead.findIndex((f) => f >= need);
+  if (preamble < 0 || preamble > 10) preamble = 0;
+  return { sheet: found, columns, rowOfLine: rowOfLine.subarray(0, lines), preamble, multiline };
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Import sheet `options.sheet` (or the first) of an `.xlsx` file into `ctx.table`.
+ * @throws UserError SHEET_NOT_FOUND, FILE_UNREADABLE, FILE_EMPTY, CANCELLED.
+ */
+export async function importXlsx(
+  db: Db,
+  file: string,
+  options: ImportOptionsResolved,
+  ctx: { table: string; signal?: AbortSignal; tracker: ProgressTracker; tmp: TempDir },
+): Promise<ImportSummary> {
+  ctx.tracker.stage('sheet');
+  const csv = ctx.tmp.file('sheet.csv');
+  const sheet = await sheetToCsv(file, csv, options.sheet, {
+    signal: ctx.signal,
+    onRows: (n) => ctx.tracker.update(0.5, n),
+  });
+  const summary = await importCsv(
+    db,
+    csv,
+    { ...options, encoding: 'utf-8', delimiter: ',', quote: '"', escape: '"' },
+    {
+      ...ctx,
+      fromSheet: {
+        file,
+        sheet: sheet.sheet,
+        columns: sheet.columns,
+        preamble: sheet.preamble,
+        multiline: sheet.multiline,
+        rowOfLine: (line) => sheet.rowOfLine[line - 1] ?? line,
+      },
+    },
+  );
+  const facts = await inspectBytes(file, { signal: ctx.signal });
+  return { ...summary, sha256: facts.sha256, sizeBytes: facts.size };
+}

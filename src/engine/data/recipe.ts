@@ -9,22 +9,7 @@ import type { ColumnInfo, ColumnType } from '../../shared/model/data';
 import { RecipeStepSchema, type RecipeStep, type RecipeStepResolved } from '../../shared/model/recipe';
 import { binLabels } from './bins';
 import { ident, literal, type Db } from './duck';
-
-/** DuckDB storage type of a logical column type. */
-export function duckType(type: ColumnType): string {
-  switch (type) {
-    case 'integer':
-      return 'BIGINT';
-    case 'float':
-      return 'DOUBLE';
-    case 'boolean':
-      return 'BOOLEAN';
-    case 'date':
-      return 'DATE';
-    default:
-      return 'VARCHAR';
-  }
-}
+import { storageType } from './import-build';
 
 /** What one applied step did, for the report and the undo list. */
 export interface AppliedStep {
@@ -132,7 +117,7 @@ export async function applyRecipe(
         const expr =
           step.type === 'text' || step.type === 'categorical' || step.type === 'identifier'
             ? `CAST(${ident(col.name)} AS VARCHAR)`
-            : `TRY_CAST(${ident(col.name)} AS ${duckType(step.type)})`;
+            : `TRY_CAST(${ident(col.name)} AS ${storageType(step.type)})`;
         sql = `SELECT ${selectAll({ [col.name]: expr })} FROM ${from}`;
         col.type = step.type;
         break;

@@ -28,7 +28,8 @@ import type { Frame } from '../data/frame';
 import { importFile } from '../data/import';
 import { profileTable } from '../data/profile';
 import { readFrame, readRows } from '../data/read';
-import { applyRecipe, duckType } from '../data/recipe';
+import { storageType } from '../data/import-build';
+import { applyRecipe } from '../data/recipe';
 import { scanPrivacy } from '../privacy';
 import { buildReport } from '../report/build';
 import { renderReportHtml } from '../report/html';
@@ -124,7 +125,7 @@ async function alignTestTable(db: Db, train: ImportSummary, test: ImportSummary,
     .map((c) => {
       const t = test.columns.find((x) => x.name === c.name)!;
       const q = ident(c.name);
-      return t.type === c.type ? q : `TRY_CAST(${q} AS ${duckType(c.type)}) AS ${q}`;
+      return t.type === c.type ? q : `TRY_CAST(${q} AS ${storageType(c.type)}) AS ${q}`;
     })
     .join(', ');
   await db.run(`CREATE OR REPLACE TABLE raw_test_aligned AS SELECT ${select} FROM raw_test`);

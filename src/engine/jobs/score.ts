@@ -16,7 +16,8 @@ import { csvLine } from '../data/csv';
 import { ident, openDb } from '../data/duck';
 import { importFile } from '../data/import';
 import { readFrame } from '../data/read';
-import { applyRecipe, duckType, type AppliedStep } from '../data/recipe';
+import { storageType } from '../data/import-build';
+import { applyRecipe, type AppliedStep } from '../data/recipe';
 import { loadModel, predictProba } from '../train/model';
 import { transform } from '../train/preprocess';
 
@@ -54,10 +55,10 @@ export async function scoreFile(
     const trainingColumns = recipe.columns.filter((c) => hasTarget || c.name !== prep.target);
     const select = trainingColumns.map((c) => {
       const found = summary.columns.find((x) => x.name === c.name);
-      if (!found) return `CAST(NULL AS ${duckType(c.type)}) AS ${ident(c.name)}`;
+      if (!found) return `CAST(NULL AS ${storageType(c.type)}) AS ${ident(c.name)}`;
       return found.type === c.type
         ? ident(c.name)
-        : `TRY_CAST(${ident(c.name)} AS ${duckType(c.type)}) AS ${ident(c.name)}`;
+        : `TRY_CAST(${ident(c.name)} AS ${storageType(c.type)}) AS ${ident(c.name)}`;
     });
     await db.run(`CREATE TABLE aligned AS SELECT ${select.join(', ')} FROM raw`);
     // Steps about the target (dropping unlabelled rows, binarizing it) do not apply to data to score.

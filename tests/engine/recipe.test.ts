@@ -112,6 +112,50 @@ describe('cleaning recipe', () => {
     expect((await rows()).map((x) => x.num)).toEqual([null, 2, 1, null, 2, null]);
   });
 
+  it('turns Excel serial days into dates as Excel shows them (1900 system, origin 1899-12-30)', async () => {
+    await db.run(`CREATE TABLE serials (d DOUBLE)`);
+    // Hand-computed: 39448 + 1899-12-30 = 2008-01-01 (C14); 25569 is 1970-01-01 (the Unix epoch);
+    // 45658 is 2025-01-01; 61 is 1900-03-01; Excel's serial 1 is 1900-01-01 and 59 is 1900-02-28,
+    // one day off the origin because of the fictitious 1900-02-29 (60, no date); 0 is no date; the
+    // time of day (.75) is dropped; 2958465 is 9999-12-31, the last day Excel has.
+    await db.run(`INSERT INTO serials VALUES (39448), (39448.75), (25569), (45658), (61), (60), (59), (1), (0),
+      (-5), (2958465), (2958466), (NULL)`);
+    const r = await applyRecipe(db, {
+      source: 'serials',
+      target: 'clean',
+      columns: [col('d', 'float')],
+      steps: [{ op: 'excel_serial_date', column: 'd' }],
+    });
+    expect(r.columns).toEqual([expect.objectContaining({ name: 'd', type: 'date' })]);
+    expect(r.rowCount).toBe(13);
+    const out = await db.all<{ d: string | null }>(`SELECT CAST(d AS VARCHAR) AS d FROM clean`);
+    expect(out.map((x) => x.d)).toEqual([
+      '2008-01-01',
+      '2008-01-01',
+      '1970-01-01',
+      '2025-01-01',
+      '1900-03-01',
+      null,
+      '1900-02-28',
+      '1900-01-01',
+      null,
+      null,
+      '9999-12-31',
+      null,
+      null,
+    ]);
+  });
+
+  it('refuses to read a text column as Excel serial days', async () => {
+    const run = applyRecipe(db, {
+      source: 'raw',
+      target: 'clean',
+      columns,
+      steps: [{ op: 'excel_serial_date', column: 'city' }],
+    });
+    await expect(run).rejects.toMatchObject({ code: 'SETTING_INVALID', params: { setting: 'excel_serial_date city' } });
+  });
+
   it('names the step and the column when a column does not exist', async () => {
     const run = applyRecipe(db, {
       source: 'raw',

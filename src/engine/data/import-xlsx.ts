@@ -52,6 +52,8 @@ export interface SheetCsv {
   preamble: number;
   /** Some cell holds a line break. */
   multiline: boolean;
+  /** Every sheet of the workbook, in workbook order. */
+  sheets: string[];
 }
 
 /**
@@ -79,9 +81,11 @@ export async function sheetToCsv(
   let multiline = false;
   let found: string | null = null;
   const filledHead: number[] = [];
+  const emitted: string[] = [];
   try {
     for await (const ws of reader) {
       const name = (ws as unknown as { name?: string }).name ?? '';
+      emitted.push(name);
       if (found !== null || (wanted !== undefined && name !== wanted)) continue;
       found = name;
       let lastRow = 0;
@@ -129,10 +133,11 @@ export async function sheetToCsv(
     if (err instanceof UserError) throw err;
     throw new UserError('FILE_UNREADABLE', { file, reason: (err as Error).message });
   }
+  const listed = ((reader as unknown as { model?: { sheets?: Array<{ name: string }> } }).model?.sheets ?? []).map(
+    (s) => s.name,
+  );
+  const sheets = listed.length ? listed : emitted;
   if (found === null) {
-    const sheets = ((reader as unknown as { model?: { sheets?: Array<{ name: string }> } }).model?.sheets ?? []).map(
-      (s) => s.name,
-    );
     if (wanted !== undefined)
       throw new UserError('SHEET_NOT_FOUND', { file, sheet: wanted, sheets: sheets.join(', ') });
     throw new UserError('FILE_EMPTY', { file });
@@ -141,7 +146,7 @@ export async function sheetToCsv(
   const need = Math.max(2, Math.ceil(columns / 2));
   let preamble = filledHead.findIndex((f) => f >= need);
   if (preamble < 0 || preamble > 10) preamble = 0;
-  return { sheet: found, columns, rowOfLine: rowOfLine.subarray(0, lines), preamble, multiline };
+  return { sheet: found, columns, rowOfLine: rowOfLine.subarray(0, lines), preamble, multiline, sheets };
 }
 
 function grow(a: Int32Array): Int32Array {
@@ -183,5 +188,5 @@ export async function importXlsx(
     },
   );
   const facts = await inspectBytes(file, { signal: ctx.signal });
-  return { ...summary, sha256: facts.sha256, sizeBytes: facts.size };
+  return { ...summary, sheets: sheet.sheets, sha256: facts.sha256, sizeBytes: facts.size };
 }

@@ -32,6 +32,22 @@ function isNumeric(type: ColumnType): boolean {
   return type === 'integer' || type === 'float';
 }
 
+/** Serial day of 9999-12-31, the last date Excel can show. */
+const EXCEL_LAST_SERIAL = 2958465;
+
+/**
+ * SQL turning Excel serial days (1900 date system) in numeric expression `x` into a DATE, as Excel
+ * displays them: origin 1899-12-30 from serial 61 (1900-03-01) on, so 39448 → 2008-01-01; serials
+ * 1–59 are one day off that origin because Excel, copying Lotus 1-2-3, counts a 29 February 1900
+ * that never was (serial 60, which becomes missing) — Microsoft KB 214326, and openpyxl's
+ * `from_excel` does the same. A fraction (the time of day) is dropped; values below 1 or past
+ * 9999-12-31 are no dates and become missing.
+ */
+function excelSerialDateSql(x: string): string {
+  const day = `CAST(floor(${x}) AS INTEGER)`;
+  return `CASE WHEN ${x} IS NULL OR ${x} < 1 OR ${x} >= ${EXCEL_LAST_SERIAL + 1} THEN NULL WHEN ${x} >= 61 THEN DATE '1899-12-30' + ${day} WHEN ${x} < 60 THEN DATE '1899-12-31' + ${day} ELSE NULL END`;
+}
+
 function sqlValue(value: string | number | boolean): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'NULL';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
@@ -182,6 +198,18 @@ export async function applyRecipe(
         // DISTINCT would reorder rows; keep the first of each duplicate in file order so splits stay reproducible.
         const cols = columns.map((c) => ident(c.name)).join(', ');
         sql = `SELECT ${cols} FROM (SELECT ${cols}, row_number() OVER () AS __rid FROM ${from}) QUALIFY row_number() OVER (PARTITION BY ${cols} ORDER BY __rid) = 1 ORDER BY __rid`;
+        break;
+      }
+      case 'excel_serial_date': {
+        const col = find(step.column);
+        if (!isNumeric(col.type))
+          throw new UserError('SETTING_INVALID', {
+            setting: `excel_serial_date ${col.name}`,
+            reason: 'needs a column of whole numbers (Excel serial days)',
+          });
+        sql = `SELECT ${selectAll({ [col.name]: excelSerialDateSql(ident(col.name)) })} FROM ${from}`;
+        col.type = 'date';
+        delete col.suggestion;
         break;
       }
       case 'binarize': {

@@ -88,6 +88,8 @@ export const ImportSummarySchema = z.object({
   /** 1-based header line, or 0 when the file has no header row. */
   headerRow: z.number().int(),
   sheet: z.string().optional(),
+  /** `.xlsx`: every sheet of the workbook, in workbook order, so the user can choose another. */
+  sheets: z.array(z.string()).optional(),
   rowCount: z.number().int(),
   skippedRows: z.number().int(),
   columns: z.array(ColumnInfoSchema),

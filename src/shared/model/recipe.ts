@@ -26,6 +26,11 @@ export const RecipeStepSchema = z.discriminatedUnion('op', [
   /** Drop rows whose target is missing. The column is the target at compile time. */
   z.object({ op: z.literal('drop_missing_target'), column }),
   z.object({ op: z.literal('remove_duplicates') }),
+  /**
+   * Whole numbers that are Excel serial day numbers (1900 date system, origin 1899-12-30, so 39448
+   * is 2008-01-01) become dates (case C14).
+   */
+  z.object({ op: z.literal('excel_serial_date'), column }),
   z.object({
     op: z.literal('binarize'),
     column,

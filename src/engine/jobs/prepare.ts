@@ -3,6 +3,7 @@
  * columns and sensitive attributes the template keeps out of the model are excluded (SPEC §4, §8),
  * each with the reason shown in the report. Used by the CLI pipeline and by projects alike.
  */
+import type { DatasetProfile } from '../../shared/model/data';
 import type { PrivacyScan } from '../../shared/model/privacy';
 import type { Template } from '../../shared/model/template';
 import type { Frame } from '../data/frame';
@@ -22,6 +23,11 @@ export interface FeatureChoice {
   sensitive: SensitiveUse[];
 }
 
+/** Columns a profile flags as suspected target leakage. */
+export function leakageColumns(profile: DatasetProfile | null | undefined): string[] {
+  return (profile?.warnings ?? []).filter((w) => w.code === 'target_leakage' && w.column).map((w) => w.column!);
+}
+
 /**
  * Features of `frame` for predicting `target`.
  * @param include columns the user explicitly wants as features despite the defaults.
@@ -33,6 +39,8 @@ export function chooseFeatures(
     template: Template;
     privacy: PrivacyScan | null;
     sensitive: readonly string[];
+    /** Columns the profile found to predict the target almost perfectly on their own (`target_leakage`). */
+    leakage?: readonly string[];
     include?: readonly string[];
     exclude?: readonly string[];
   },
@@ -42,6 +50,8 @@ export function chooseFeatures(
     if (column !== opts.target && !excluded.some((e) => e.column === column)) excluded.push({ column, reason });
   };
   for (const c of opts.exclude ?? []) add(c, 'features.userExcluded');
+  // A column that gives the answer away makes a model that looks perfect and fails in use.
+  for (const c of opts.leakage ?? []) add(c, 'features.leakage');
   for (const c of opts.privacy?.columns ?? []) if (c.excludedFromFeatures) add(c.column, `features.privacy.${c.class}`);
   for (const c of frame.columns) if (c.type === 'identifier') add(c.name, 'features.identifier');
   const sensitive = opts.sensitive.map((column) => {

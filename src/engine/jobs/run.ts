@@ -35,7 +35,7 @@ import { buildReport } from '../report/build';
 import { renderReportHtml } from '../report/html';
 import { renderReportPdf } from '../report/pdf';
 import { getTemplate } from '../templates';
-import { chooseFeatures } from './prepare';
+import { chooseFeatures, leakageColumns } from './prepare';
 import { scoreFile } from './score';
 import { runTraining } from './train';
 
@@ -194,7 +194,13 @@ async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobC
     // 4. Privacy scan: direct identifiers stay out of the features.
     stage(ctx, 'privacy', 'Scanning for personal data …');
     const privacy: PrivacyScan = scanPrivacy(frame, { identifierPatterns: template.privacy.identifierPatterns });
-    const choice = chooseFeatures(frame, { target: job.target, template, privacy, sensitive: job.sensitive });
+    const choice = chooseFeatures(frame, {
+      target: job.target,
+      template,
+      privacy,
+      sensitive: job.sensitive,
+      leakage: leakageColumns(profile),
+    });
     for (const e of choice.excluded)
       emit(ctx, {
         type: 'log',

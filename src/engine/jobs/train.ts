@@ -84,7 +84,8 @@ export async function runTraining(
     prep: trained.prep,
     threshold,
     thresholdPolicy: trained.threshold?.policy ?? 'fixed',
-    features: trained.prep.features.map((f) => f.column),
+    // Date columns give several inputs (year, month, weekday); list each column once.
+    features: [...new Set(trained.prep.features.map((f) => f.column))],
     excluded: input.excluded,
     fairness,
     testRows: trained.testRows,

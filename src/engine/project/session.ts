@@ -33,7 +33,7 @@ import { readFrame, readRows } from '../data/read';
 import { applyRecipe } from '../data/recipe';
 import { suggestSensitiveAttributes } from '../fairness';
 import { fairnessOnTest } from '../jobs/fairness';
-import { chooseFeatures } from '../jobs/prepare';
+import { chooseFeatures, leakageColumns } from '../jobs/prepare';
 import { binaryMetrics } from '../metrics/binary';
 import { scanPrivacy } from '../privacy';
 import { buildReport } from '../report/build';
@@ -422,7 +422,14 @@ export class ProjectSession {
     const frame = await readFrame(this.db, 'clean', columns);
     const privacy = p.privacy ?? (await this.privacy());
     const template = this.template;
-    const choice = chooseFeatures(frame, { target, template, privacy, sensitive: p.sensitive });
+    const profile = p.profile ?? (await this.clean()).profile;
+    const choice = chooseFeatures(frame, {
+      target,
+      template,
+      privacy,
+      sensitive: p.sensitive,
+      leakage: leakageColumns(profile),
+    });
     const settings = {
       ...template.training,
       ...p.settings,

@@ -123,6 +123,10 @@ export function buildReport(input: BuildReportInput): ReportModel {
         }),
       );
     }
+    if (metrics.rocAuc !== null && metrics.rocAuc >= 0.99) {
+      summary.push(msg('summary.tooGood', { auc: fmt(metrics.rocAuc) }));
+      limitations.push(msg('modelCard.limitation.tooGood'));
+    }
     const positives = metrics.confusion.tp + metrics.confusion.fn;
     if (metrics.n > 0 && positives / metrics.n < 0.2)
       limitations.push(msg('modelCard.limitation.imbalance', { rate: pct(positives / metrics.n) }));
@@ -165,6 +169,9 @@ export function buildReport(input: BuildReportInput): ReportModel {
       );
     if (!f.usedAsFeature) limitations.push(msg('modelCard.limitation.proxy'));
   }
+
+  const leaked = input.excluded.filter((e) => e.reason === 'features.leakage').map((e) => e.column);
+  if (leaked.length > 0) summary.push(msg('summary.leakage', { count: leaked.length, columns: leaked.join(', ') }));
 
   const direct = input.privacy.columns.filter((c) => c.class === 'direct_identifier');
   summary.push(

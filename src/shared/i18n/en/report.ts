@@ -114,6 +114,8 @@ export const report = {
   'report.recipe.drop_rows_missing': 'Drop the rows where {column} is missing.',
   'report.recipe.drop_missing_target': 'Drop the rows whose target {column} is missing.',
   'report.recipe.remove_duplicates': 'Remove duplicate rows.',
+  'report.recipe.excel_serial_date':
+    'Read the whole numbers in {column} as Excel serial dates (1900 date system, day 1 = 1900-01-01).',
   'report.recipe.binarize':
     'Make {column} two outcomes: {trueLabel} where {column} {comparator} {value}, else {falseLabel}.',
   'report.recipe.normalize_category': 'Normalize the spelling of {column}: {how}.',

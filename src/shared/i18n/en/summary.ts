@@ -61,4 +61,12 @@ export const summary = {
   'summary.policy.min_sensitivity': 'chosen on validation data to catch the required share of positive cases',
   'summary.policy.approval_rate': 'chosen on validation data for the target approval rate',
   'summary.policy.min_cost': 'chosen on validation data to minimise the expected cost of errors',
+  'features.leakage':
+    'suspected target leakage: on its own it predicts the target almost perfectly, so it probably records the outcome',
+  'summary.leakage':
+    '{count} columns were left out because each predicts the target almost perfectly on its own, so they probably record the outcome ({columns}). Include them only if they are known before the prediction is made.',
+  'summary.tooGood':
+    'A ROC AUC of {auc} is rare on real data: check that no column records the outcome itself before trusting this model.',
+  'modelCard.limitation.tooGood':
+    'The test score is almost perfect, which usually means some column gives the answer away (target leakage).',
 } as const;

@@ -110,6 +110,8 @@ export const report = {
   'report.recipe.drop_rows_missing': '删除 {column} 缺失的行。',
   'report.recipe.drop_missing_target': '删除目标列 {column} 缺失的行。',
   'report.recipe.remove_duplicates': '删除重复的行。',
+  'report.recipe.excel_serial_date':
+    '将 {column} 中的整数按 Excel 序列日期读取（1900 日期系统，第 1 天为 1900-01-01）。',
   'report.recipe.binarize':
     '将 {column} 变为两种结果：{column} {comparator} {value} 时为 {trueLabel}，否则为 {falseLabel}。',
   'report.recipe.normalize_category': '统一 {column} 的写法：{how}。',

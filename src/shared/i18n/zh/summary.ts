@@ -48,4 +48,9 @@ export const summary: Record<string, string> = {
   'summary.policy.min_sensitivity': '在验证数据上选取，以识别足够比例的阳性病例',
   'summary.policy.approval_rate': '在验证数据上按目标批准率选取',
   'summary.policy.min_cost': '在验证数据上选取，使错误的期望成本最小',
+  'features.leakage': '疑似目标泄漏：单独使用即可几乎完美地预测目标，很可能记录了结果本身',
+  'summary.leakage':
+    '有 {count} 列被排除，因为每一列单独就能几乎完美地预测目标，很可能记录了结果本身（{columns}）。只有当这些信息在预测时已知，才应加入。',
+  'summary.tooGood': 'ROC AUC 达到 {auc} 在真实数据中很少见：在信任该模型之前，请检查是否有列记录了结果本身。',
+  'modelCard.limitation.tooGood': '测试得分几乎完美，这通常意味着某列泄露了答案（目标泄漏）。',
 };

@@ -106,6 +106,37 @@ describe('recipe sentences', () => {
     expect(describeStep(step({ op: 'normalize_category', column: 'city' }))).toBe(
       'Normalize the spelling of city: trim spaces, lower case.',
     );
+    expect(describeStep(step({ op: 'excel_serial_date', column: 'Date' }))).toBe(
+      'Read the whole numbers in Date as Excel serial dates (1900 date system, day 1 = 1900-01-01).',
+    );
+  });
+
+  it('has a sentence for every op of the recipe schema, in both languages', () => {
+    const examples: Record<string, unknown> = {
+      drop_column: { column: 'a' },
+      rename: { column: 'a', to: 'b' },
+      change_type: { column: 'a', type: 'float' },
+      mark_missing: { column: 'a', values: [0] },
+      impute: { column: 'a', strategy: 'mode' },
+      drop_rows_missing: { column: 'a' },
+      drop_missing_target: { column: 'a' },
+      remove_duplicates: {},
+      excel_serial_date: { column: 'a' },
+      binarize: { column: 'a', comparator: 'in', value: ['x', 'y'] },
+      normalize_category: { column: 'a' },
+      outliers: { column: 'a', rule: 'iqr', action: 'clip' },
+      bin: { column: 'a', edges: [1] },
+    };
+    const ops = RecipeStepSchema.options.map((o) => o.shape.op.value);
+    expect(Object.keys(examples).sort()).toEqual([...ops].sort());
+    for (const locale of ['en', 'zh'] as const) {
+      setLocale(locale);
+      for (const op of ops) {
+        const text = describeStep(step({ op, ...(examples[op] as object) }));
+        expect(text, `${locale} ${op}`).not.toMatch(/report\.recipe|\{\w+\}/);
+        expect(text.length, `${locale} ${op}`).toBeGreaterThan(5);
+      }
+    }
   });
 
   it('describes steps in Chinese', () => {

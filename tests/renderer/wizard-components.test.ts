@@ -13,6 +13,7 @@ import { catalogs, hasMessage } from '../../src/shared/i18n';
 import type { Preview } from '../../src/shared/ipc/contract';
 import type { Project, WizardStep } from '../../src/shared/model/project';
 import type { Locale } from '../../src/shared/model/report';
+import { RecipeStepSchema } from '../../src/shared/model/recipe';
 import { TemplateSchema } from '../../src/shared/model/template';
 import { repoRoot } from '../helpers/paths';
 import { fakeApi, fakePlatform, makeProject, reportFixture, view } from './fakes';
@@ -121,6 +122,56 @@ describe('wizard pages', () => {
     expect(html).toContain('data-testid="nav-next"');
   });
 
+  it('Import, Advanced: a text file offers quote, escape, thousands separator and the header line', () => {
+    const { html } = page('import', makeProject('data'), 'en', false, (w) => {
+      w.preview = preview;
+      w.importSummary = r.data.import;
+    });
+    for (const id of ['opt-encoding', 'opt-delimiter', 'opt-quote', 'opt-escape', 'opt-thousands', 'opt-header-row'])
+      expect(html).toContain(`data-testid="${id}"`);
+    expect(html).not.toContain('data-testid="opt-sheet"');
+    // The detected values are named in the "detect" choice.
+    expect(text(html)).toContain(`Detected (double quote ")`);
+  });
+
+  it('Import, Advanced: a workbook offers its sheets and no text-file options', () => {
+    const summary = { ...r.data.import, format: 'xlsx' as const, sheet: 'Data', sheets: ['Data', 'Notes 2024'] };
+    const p = makeProject('data');
+    const project = { ...p, data: { ...p.data!, summary } };
+    const { html } = page('import', project, 'en', false, (w) => {
+      w.preview = preview;
+      w.importSummary = summary;
+    });
+    const sheetSelect = /<select[^>]*data-testid="opt-sheet"[^>]*>([^]*?)<\/select>/.exec(html)?.[1] ?? '';
+    expect(sheetSelect).toContain('>Data</option>');
+    expect(sheetSelect).toContain('>Notes 2024</option>');
+    expect(html).toContain('data-testid="opt-header-row"');
+    for (const id of ['opt-encoding', 'opt-delimiter', 'opt-quote', 'opt-escape'])
+      expect(html).not.toContain(`data-testid="${id}"`);
+  });
+
+  it('Import shows the Excel-date suggestion on its column with "Convert to dates", then that the recipe converts it', () => {
+    const summary = {
+      ...r.data.import,
+      columns: r.data.import.columns.map((c) =>
+        c.name === 'duration' ? { ...c, suggestion: 'excel_serial_date' } : c,
+      ),
+    };
+    const setup = (w: WizardState) => {
+      w.preview = preview;
+      w.importSummary = summary;
+    };
+    const before = page('import', makeProject('data'), 'en', false, setup);
+    expect(before.html).toMatch(/data-testid="convert-excel-date"[^>]*data-column="duration"/);
+    expect(before.text).toContain('These whole numbers look like Excel dates. Convert to dates');
+    expect(before.html).not.toContain('data-testid="column-converted"');
+    const steps = [{ op: 'excel_serial_date' as const, column: 'duration' }];
+    const after = page('import', makeProject('data', { recipe: { steps, undone: [] } }), 'zh', false, setup);
+    expect(after.html).not.toContain('data-testid="convert-excel-date"');
+    expect(after.html).toMatch(/data-testid="column-converted"[^>]*data-column="duration"/);
+    expect(after.text).toContain('已由清洗步骤转换为日期');
+  });
+
   it('Template & target shows the template cards and the target', () => {
     const { html, text: out } = page('target', makeProject('target'));
     expect(html.match(/data-testid="template-card"/g)).toHaveLength(templates.length);
@@ -151,6 +202,89 @@ describe('wizard pages', () => {
     expect(html).toContain('data-testid="recipe-list"');
     expect(html).toContain('data-testid="recipe-undo"');
     expect(out).toContain('990 rows');
+  });
+
+  it('Clean: "Add a step" offers every recipe op, each with a translated name', () => {
+    const ops = RecipeStepSchema.options.map((o) => o.shape.op.value);
+    for (const locale of ['en', 'zh'] as const) {
+      const { html } = page('clean', makeProject('target'), locale, false, (w) => {
+        w.clean = { project: view(makeProject('target')), profile: r.data.profile!, proposals: [], rowCount: 1 };
+      });
+      const select = /<select[^>]*data-testid="add-step-op"[^>]*>([^]*?)<\/select>/.exec(html)?.[1] ?? '';
+      const offered = [...select.matchAll(/<option value="([a-z_]+)"[^>]*>([^<]+)<\/option>/g)];
+      expect(offered.map((m) => m[1]).sort(), locale).toEqual([...ops].sort());
+      for (const m of offered) expect(m[2], `${locale} ${m[1]}`).not.toMatch(/wizard\./);
+    }
+  });
+
+  it('Clean: augmentation lists the added crosses and date parts, offers numeric columns, and says where it applies', () => {
+    const augmentation = [
+      { op: 'cross', a: 'age', b: 'duration', kind: 'product' },
+      { op: 'smote' },
+      { op: 'date_parts', column: 'opened', parts: ['year', 'weekday'] },
+    ];
+    const p = makeProject('target', { settings: { augmentation, classWeights: true } });
+    const { html, text: out } = page('clean', p, 'en', false, (w) => {
+      w.clean = { project: view(p), profile: r.data.profile!, proposals: [], rowCount: 1 };
+    });
+    expect(out).toContain('change only the training split');
+    expect(out).toContain('in every split');
+    expect(html.match(/data-testid="derived-item"/g)).toHaveLength(2);
+    expect(out).toContain('age × duration');
+    expect(out).toContain('opened: year, weekday');
+    // Removal indices point into the whole augmentation list (the SMOTE step sits between).
+    expect([...html.matchAll(/data-testid="derived-remove"[^>]*data-index="(\d+)"/g)].map((m) => m[1])).toEqual([
+      '0',
+      '2',
+    ]);
+    const crossA = /<select[^>]*data-testid="cross-a"[^>]*>([^]*?)<\/select>/.exec(html)?.[1] ?? '';
+    const numeric = r.data.profile!.columns.filter((c) => c.type === 'integer' || c.type === 'float');
+    expect(crossA.match(/<option/g)).toHaveLength(numeric.length);
+    expect(crossA).not.toContain('>class<');
+    // The fixture has no date column.
+    expect(html).toContain('data-testid="date-parts-unavailable"');
+    expect(html).toMatch(/data-testid="augment-rebalance"/);
+    expect(html).toMatch(/<input[^>]*checked[^>]*data-testid="augment-class-weights"/);
+  });
+
+  it('Clean: a date column can be split into parts; an Excel-date column gets "Convert to dates" on its card', () => {
+    const profile = {
+      ...r.data.profile!,
+      columns: [
+        ...r.data.profile!.columns,
+        { ...r.data.profile!.columns.find((c) => c.name === 'duration')!, name: 'Date' },
+        { ...r.data.profile!.columns.find((c) => c.name === 'duration')!, name: 'opened', type: 'date' as const },
+      ],
+    };
+    const base = makeProject('target');
+    const p = {
+      ...base,
+      data: {
+        ...base.data!,
+        summary: {
+          ...base.data!.summary,
+          columns: [
+            ...base.data!.summary.columns,
+            {
+              name: 'Date',
+              type: 'integer' as const,
+              missingCount: 0,
+              distinctCount: 5,
+              sample: [],
+              suggestion: 'excel_serial_date',
+            },
+          ],
+        },
+      },
+    };
+    const { html } = page('clean', p, 'en', false, (w) => {
+      w.clean = { project: view(p), profile, proposals: [], rowCount: 1 };
+    });
+    expect(html).toContain('data-testid="date-parts-form"');
+    expect(/<select[^>]*data-testid="date-parts-column"[^>]*>([^]*?)<\/select>/.exec(html)?.[1]).toContain('>opened<');
+    expect(html.match(/data-testid="date-part"/g)).toHaveLength(4);
+    expect(html.match(/data-testid="profile-suggestion-accept"/g)).toHaveLength(1);
+    expect(html).toMatch(/data-testid="profile-suggestion-accept"[^>]*data-column="Date"/);
   });
 
   it('Train shows the settings, Start, and after a run the way on to Results or straight to Export', () => {
@@ -298,7 +432,15 @@ describe('catalog', () => {
         'bin',
         'rename',
         'mark_missing',
+        'drop_missing_target',
+        'excel_serial_date',
+        'binarize',
       ].map((o) => `wizard.clean.op.${o}`),
+      ...['gt', 'ge', 'lt', 'le', 'eq', 'ne', 'in'].map((c) => `wizard.clean.form.cmp.${c}`),
+      ...['year', 'month', 'day', 'weekday'].map((x) => `wizard.clean.part.${x}`),
+      ...['double', 'single', 'none'].map((x) => `wizard.import.opt.quote.${x}`),
+      ...['double', 'backslash', 'single', 'none'].map((x) => `wizard.import.opt.escape.${x}`),
+      ...['comma', 'point', 'space', 'apostrophe', 'none'].map((x) => `wizard.import.opt.thousands.${x}`),
       ...['within_tolerance', 'outside_tolerance', 'not_comparable'].map((v) => `wizard.fairness.short.${v}`),
       ...['pdf', 'html', 'json'].map((f) => `wizard.export.${f}`),
       ...['adam', 'adadelta', 'sgd', 'rmsprop'].map((o) => `wizard.train.optimizer.${o}`),

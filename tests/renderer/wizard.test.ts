@@ -3,8 +3,10 @@
 // export on both transports.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { i18n, setLocale, t } from '../../src/renderer/src/lib/i18n.svelte';
+import { formFromOptions, optionsFromForm } from '../../src/renderer/src/wizard/import-options';
 import { estimateSeconds, safeFileName, WizardState } from '../../src/renderer/src/wizard/wizard.svelte';
 import type { Request } from '../../src/shared/ipc/contract';
+import type { ImportSummary } from '../../src/shared/model/data';
 import { ProjectSchema, type Project } from '../../src/shared/model/project';
 import {
   fail,
@@ -286,6 +288,129 @@ describe('import', () => {
     await wizard.loadPreview(20);
     expect(fake.requests('data:preview')).toEqual([{ offset: 20, limit: wizard.pageSize, clean: false }]);
     expect(wizard.preview?.offset).toBe(20);
+  });
+});
+
+describe('import options', () => {
+  it('fills the Advanced form from the options and writes back only what the user set', () => {
+    const base = { onBadRow: 'skip' as const, columnTypes: { age: 'categorical' as const }, delimiter: ';' };
+    const form = formFromOptions(base);
+    expect(form).toMatchObject({ delimiter: ';', quote: '', thousandsMark: '', headerRow: null, sheet: '' });
+    // Unchanged form → unchanged options (the column type override survives).
+    expect(optionsFromForm(base, form, false)).toEqual(base);
+    const edited = {
+      ...form,
+      delimiter: '',
+      quote: "'",
+      escape: '\\',
+      thousandsMark: ' ',
+      headerRow: 3,
+      header: 'true',
+      sheet: 'Sales',
+      missing: 'NA, -, NA',
+      onBadRow: 'stop' as const,
+    };
+    expect(optionsFromForm(base, edited, false)).toEqual({
+      onBadRow: 'stop',
+      columnTypes: { age: 'categorical' },
+      quote: "'",
+      escape: '\\',
+      thousandsMark: ' ',
+      headerRow: 3,
+      header: true,
+      missingMarkers: ['NA', '-'],
+    });
+    // A workbook takes the sheet; a text file does not.
+    expect(optionsFromForm(base, edited, true).sheet).toBe('Sales');
+  });
+
+  it('tells "none" (no quote character, no thousands separator) from "detect"', () => {
+    const none = optionsFromForm({}, { ...formFromOptions({}), quote: 'none', thousandsMark: 'none' }, false);
+    expect(none).toMatchObject({ quote: '', thousandsMark: '' });
+    expect(formFromOptions(none)).toMatchObject({ quote: 'none', thousandsMark: 'none' });
+    expect(optionsFromForm({ quote: '"' }, formFromOptions({}), false)).not.toHaveProperty('quote');
+  });
+
+  it('ignores a header line that is not a positive whole number, and shows the sheet that was read', () => {
+    expect(optionsFromForm({}, { ...formFromOptions({}), headerRow: 0 }, false)).not.toHaveProperty('headerRow');
+    expect(optionsFromForm({}, { ...formFromOptions({}), headerRow: 2.5 }, false)).not.toHaveProperty('headerRow');
+    expect(formFromOptions({}, 'Data').sheet).toBe('Data');
+    expect(formFromOptions({ sheet: 'B' }, 'Data').sheet).toBe('B');
+  });
+});
+
+describe('Excel serial dates (C14)', () => {
+  const summary = (): ImportSummary => {
+    const s = importSummary();
+    return {
+      ...s,
+      columns: [
+        ...s.columns,
+        {
+          name: 'Date',
+          type: 'integer',
+          missingCount: 0,
+          distinctCount: 5,
+          sample: [39448],
+          suggestion: 'excel_serial_date',
+        },
+      ],
+    };
+  };
+
+  beforeEach(async () => {
+    const start = makeProject('target', { step: 'import' });
+    ({ fake } = backend(ProjectSchema.parse({ ...start, data: { ...start.data!, summary: summary() } })));
+    fake.handlers['data:addSteps'] = (r) => {
+      const p = makeProject('target', { recipe: { steps: r.steps, undone: [] } });
+      const project = ProjectSchema.parse({ ...p, data: { ...p.data!, summary: summary() } });
+      return ok({ project: view(project), profile: reportFixture().data.profile!, proposals: [], rowCount: 5 });
+    };
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+  });
+
+  it('offers the suggested column, and "Convert to dates" adds one excel_serial_date step', async () => {
+    expect(wizard.importSuggestions()).toEqual([{ column: 'Date', suggestion: 'excel_serial_date', applied: false }]);
+    await wizard.convertExcelDates('Date');
+    expect(fake.requests('data:addSteps')).toEqual([{ steps: [{ op: 'excel_serial_date', column: 'Date' }] }]);
+    expect(wizard.project?.recipe.steps).toEqual([{ op: 'excel_serial_date', column: 'Date' }]);
+    expect(wizard.importSuggestions()[0]?.applied).toBe(true);
+    expect(wizard.clean?.rowCount).toBe(5);
+    // A second click adds nothing.
+    await wizard.convertExcelDates('Date');
+    expect(fake.requests('data:addSteps')).toHaveLength(1);
+  });
+});
+
+describe('augmentation', () => {
+  beforeEach(async () => {
+    ({ fake } = backend(makeProject('target', { step: 'clean', settings: { maxEpochs: 7 } })));
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+  });
+
+  it('adds feature crosses and date parts to the training settings, once each, and removes them', async () => {
+    await wizard.addAugmentation({ op: 'cross', a: 'age', b: 'duration', kind: 'ratio' });
+    await wizard.addAugmentation({ op: 'date_parts', column: 'opened', parts: ['year', 'weekday'] });
+    await wizard.addAugmentation({ op: 'cross', a: 'age', b: 'duration', kind: 'ratio' });
+    expect(fake.requests('project:update')).toHaveLength(2);
+    expect(wizard.augmentation()).toEqual([
+      { op: 'cross', a: 'age', b: 'duration', kind: 'ratio' },
+      { op: 'date_parts', column: 'opened', parts: ['year', 'weekday'] },
+    ]);
+    // Other settings are kept.
+    expect(wizard.project?.settings).toMatchObject({ maxEpochs: 7 });
+    await wizard.removeAugmentation(0);
+    expect(wizard.augmentation()).toEqual([{ op: 'date_parts', column: 'opened', parts: ['year', 'weekday'] }]);
+    await wizard.removeAugmentation(5);
+    expect(fake.requests('project:update')).toHaveLength(3);
+  });
+
+  it('refuses a malformed step before anything is saved', async () => {
+    expect(await wizard.addAugmentation({ op: 'date_parts', column: 'opened', parts: [] })).toBe(false);
+    expect(await wizard.addAugmentation({ op: 'cross', a: 'x', b: 'y', kind: 'product' })).toBe(true);
+    expect(fake.requests('project:update')).toHaveLength(1);
   });
 });
 

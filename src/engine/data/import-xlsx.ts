@@ -156,7 +156,8 @@ function grow(a: Int32Array): Int32Array {
 }
 
 /**
- * Import sheet `options.sheet` (or the first) of an `.xlsx` file into `ctx.table`.
+ * Import sheet `options.sheet` (or the first) of an `.xlsx` file into `ctx.table`. The summary's
+ * `sheets` lists every sheet of the workbook, so the user can choose another.
  * @throws UserError SHEET_NOT_FOUND, FILE_UNREADABLE, FILE_EMPTY, CANCELLED.
  */
 export async function importXlsx(

@@ -59,6 +59,8 @@ export function describeStep(step: RecipeStepResolved): string {
     }
     case 'remove_duplicates':
       return t('report.recipe.remove_duplicates');
+    case 'excel_serial_date':
+      return t('report.recipe.excel_serial_date', { column: step.column });
     case 'binarize': {
       const value = Array.isArray(step.value) ? `{${list(step.value.map(quote))}}` : quote(step.value);
       return t('report.recipe.binarize', {

@@ -28,7 +28,7 @@ import type { FairnessAttributeReport } from '../../../shared/model/fairness';
 import type { BinaryMetrics } from '../../../shared/model/metrics';
 import type { PrivacyScan } from '../../../shared/model/privacy';
 import type { Project, RecentProject, WizardStep } from '../../../shared/model/project';
-import type { RecipeStep } from '../../../shared/model/recipe';
+import { AugmentationStepSchema, type AugmentationStep, type RecipeStep } from '../../../shared/model/recipe';
 import type { Locale } from '../../../shared/model/report';
 import type { Template } from '../../../shared/model/template';
 import type { EpochLog } from '../../../shared/model/train';
@@ -655,6 +655,28 @@ export class WizardState {
     this.takeClean(await this.call(() => this.api.data.setRecipe({ steps }), { busy: 'wizard.busy.cleaning' }));
   }
 
+  /**
+   * Conversions the import suggested but did not apply (`ColumnInfo.suggestion`; today Excel serial
+   * day numbers, case C14), each with whether the recipe already converts that column.
+   */
+  importSuggestions(): { column: string; suggestion: 'excel_serial_date'; applied: boolean }[] {
+    const columns = (this.importSummary ?? this.project?.data?.summary)?.columns ?? [];
+    const steps = this.project?.recipe.steps ?? [];
+    return columns
+      .filter((c) => c.suggestion === 'excel_serial_date')
+      .map((c) => ({
+        column: c.name,
+        suggestion: 'excel_serial_date' as const,
+        applied: steps.some((s) => s.op === 'excel_serial_date' && s.column === c.name),
+      }));
+  }
+
+  /** "Convert to dates": adds the recipe step reading `column`'s Excel serial days as dates. */
+  async convertExcelDates(column: string): Promise<void> {
+    if (this.project?.recipe.steps.some((s) => s.op === 'excel_serial_date' && s.column === column)) return;
+    await this.addStep({ op: 'excel_serial_date', column });
+  }
+
   async undo(): Promise<void> {
     this.takeClean(await this.call(() => this.api.data.undo({}), { busy: 'wizard.busy.cleaning' }));
   }
@@ -688,6 +710,34 @@ export class WizardState {
   /** Saves changed training settings in the project (over the template's defaults). */
   async saveSettings(patch: Record<string, unknown>): Promise<void> {
     await this.update({ settings: { ...(this.project?.settings ?? {}), ...patch } });
+  }
+
+  /** The augmentation steps of the project's training settings (SPEC §3), malformed entries left out. */
+  augmentation(): AugmentationStep[] {
+    const list = this.project?.settings.augmentation;
+    if (!Array.isArray(list)) return [];
+    return list.filter((a): a is AugmentationStep => AugmentationStepSchema.safeParse(a).success);
+  }
+
+  /**
+   * Adds one augmentation step (a feature cross, date parts…); the same step twice is kept once.
+   * Answers false, saving nothing, for a step that is not valid (e.g. date parts without a part).
+   */
+  async addAugmentation(step: AugmentationStep): Promise<boolean> {
+    const parsed = AugmentationStepSchema.safeParse(step);
+    if (!parsed.success) return false;
+    const current = this.augmentation();
+    const key = JSON.stringify(parsed.data);
+    if (current.some((a) => JSON.stringify(AugmentationStepSchema.parse(a)) === key)) return true;
+    await this.saveSettings({ augmentation: [...current, parsed.data] });
+    return true;
+  }
+
+  /** Removes the augmentation step at `index` of `augmentation()`. */
+  async removeAugmentation(index: number): Promise<void> {
+    const current = this.augmentation();
+    if (index < 0 || index >= current.length) return;
+    await this.saveSettings({ augmentation: current.filter((_, i) => i !== index) });
   }
 
   /** Forgets the project's setting overrides, back to the template's defaults. */

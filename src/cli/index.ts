@@ -61,7 +61,10 @@ function importOptionsFrom(v: Values): ImportOptions {
 
 class UsageError extends Error {}
 
+class HelpRequested extends Error {}
+
 function parse(argv: string[], options: ParseArgsConfig['options']): { values: Values; positionals: string[] } {
+  if (argv.includes('--help') || argv.includes('-h')) throw new HelpRequested();
   try {
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
     return { values: values as Values, positionals };
@@ -230,6 +233,10 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
+    if (err instanceof HelpRequested) {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    }
     if (err instanceof UsageError) {
       process.stderr.write(`modelwise: ${err.message}\n\n${USAGE}\n`);
       return 2;

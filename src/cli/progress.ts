@@ -6,6 +6,13 @@ import type { RunResult } from '../engine/jobs/run';
 const f3 = (x: number | null | undefined): string =>
   x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(3);
 
+const BACKEND_NAMES: Record<string, string> = {
+  'tensorflow-gpu': 'TensorFlow with CUDA (GPU)',
+  tensorflow: 'native TensorFlow (CPU)',
+  wasm: 'WebAssembly (CPU)',
+  cpu: 'plain JavaScript (CPU)',
+};
+
 /** A printer for `runJob` events writing to `out` (stderr). */
 export function createProgressPrinter(out: NodeJS.WritableStream) {
   let lastStage = '';
@@ -19,7 +26,9 @@ export function createProgressPrinter(out: NodeJS.WritableStream) {
             `  (${event.seconds.toFixed(1)} s)\n`,
         );
       } else if (event.type === 'progress') {
-        if (event.message && event.stage !== lastStage) out.write(`${event.message}\n`);
+        if (event.stage === 'backend') {
+          out.write(`Training on ${BACKEND_NAMES[event.message ?? ''] ?? event.message} …\n`);
+        } else if (event.message && event.stage !== lastStage) out.write(`${event.message}\n`);
         else if (event.message && event.fraction === null) out.write(`${event.message}\n`);
         lastStage = event.stage;
       } else if (event.type === 'log') {
@@ -37,6 +46,8 @@ export function createProgressPrinter(out: NodeJS.WritableStream) {
       out.write('\n');
       if (m.task === 'binary') {
         const ci = m.intervals.rocAuc;
+        if (m.rocAuc !== null && m.rocAuc >= 0.99)
+          out.write(`warning: ${translate('en', 'summary.tooGood', { auc: m.rocAuc.toFixed(3) })}\n`);
         out.write(
           `Test ROC AUC ${f3(m.rocAuc)}${ci ? ` (95 % interval ${f3(ci.low)}–${f3(ci.high)})` : ''}, accuracy ${f3(m.accuracy)}, F1 ${f3(m.f1)} at threshold ${m.threshold.toFixed(2)}\n`,
         );

@@ -9,6 +9,7 @@ import { caseFile, dataset } from '../helpers/paths';
 import type { ReportModel } from '../../src/shared/model/report';
 
 const out = mkdtempSync(path.join(tmpdir(), 'mw-cli-'));
+const modelDir = path.join(out, 'german-model');
 
 beforeAll(() => ensureCliBuilt(), 300_000);
 
@@ -26,6 +27,8 @@ describe('modelwise run', () => {
       'finance',
       '--sensitive',
       'personal_status',
+      '--model',
+      modelDir,
       '--out',
       pdf,
     ]);
@@ -108,5 +111,47 @@ describe('modelwise profile', () => {
     expect(p.columns.map((c) => c.name)).toEqual(Array.from({ length: 15 }, (_, i) => `column${i + 1}`));
     expect(p.rows).toHaveLength(3);
     expect(p.rows[0]).toMatchObject({ column1: 39, column2: 'State-gov', column15: '<=50K' });
+  });
+});
+
+describe('modelwise score', () => {
+  // Uses the model package the German credit run above wrote (tests in a file run in order).
+  it('adds the prediction and the probability of the positive class to each row', async () => {
+    const scored = path.join(out, 'scored.csv');
+    const r = await modelwise(['score', dataset('german_credit.test.csv'), '--model', modelDir, '--out', scored]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = readFileSync(scored, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(201);
+    expect(lines[0]).toMatch(/,predicted_class,probability_bad$/);
+    const last = lines[1]!.split(',');
+    expect(['good', 'bad']).toContain(last[last.length - 2]);
+    expect(Number(last[last.length - 1])).toBeGreaterThanOrEqual(0);
+  });
+
+  it('refuses a file without a column the model needs, naming it', async () => {
+    const r = await modelwise([
+      'score',
+      caseFile('C15-single-class-target.csv'),
+      '--model',
+      modelDir,
+      '--out',
+      path.join(out, 'x.csv'),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/needs the column "checking_status"/);
+  });
+
+  it('refuses a folder that is not a model package', async () => {
+    const r = await modelwise([
+      'score',
+      dataset('german_credit.test.csv'),
+      '--model',
+      path.join(out, 'nope'),
+      '--out',
+      path.join(out, 'x.csv'),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/is not a Modelwise model package/);
+    expect(r.stderr).not.toMatch(/ENOENT/);
   });
 });

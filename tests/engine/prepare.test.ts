@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '../../src/engine/data/frame';
-import { chooseFeatures, leakageColumns } from '../../src/engine/jobs/prepare';
+import { chooseFeatures, profileExclusions } from '../../src/engine/jobs/prepare';
 import { getTemplate } from '../../src/engine/templates';
+import type { DatasetProfile } from '../../src/shared/model/data';
 import type { PrivacyScan } from '../../src/shared/model/privacy';
 
 const frame: Frame = {
@@ -14,6 +15,12 @@ const frame: Frame = {
     { name: 'is_recid', type: 'integer', values: [0, 1] },
     { name: 'class', type: 'categorical', values: ['good', 'bad'] },
   ],
+};
+const leakProfile: DatasetProfile = {
+  rowCount: 2,
+  columns: [],
+  duplicateRowCount: 0,
+  warnings: [{ code: 'target_leakage', column: 'is_recid', message: '', severity: 'warning' }],
 };
 const privacy: PrivacyScan = {
   rowsScanned: 2,
@@ -37,7 +44,7 @@ describe('feature choice', () => {
       template: getTemplate('finance'),
       privacy,
       sensitive: ['personal_status'],
-      leakage: ['is_recid'],
+      profile: leakProfile,
     });
     expect(c.features).toEqual(['amount']);
     expect(Object.fromEntries(c.excluded.map((e) => [e.column, e.reason]))).toEqual({
@@ -56,22 +63,28 @@ describe('feature choice', () => {
       privacy: null,
       sensitive: ['personal_status'],
       include: ['is_recid'],
-      leakage: ['is_recid'],
+      profile: leakProfile,
     });
     expect(c.features).toEqual(['email', 'personal_status', 'amount', 'is_recid']);
   });
 
-  it('reads leakage suspects from the profile warnings', () => {
+  it('reads leaking, constant and empty columns from the profile warnings', () => {
     expect(
-      leakageColumns({
+      profileExclusions({
         rowCount: 1,
         columns: [],
         duplicateRowCount: 0,
         warnings: [
           { code: 'target_leakage', column: 'is_recid', message: '', severity: 'warning' },
           { code: 'constant_column', column: 'x', message: '', severity: 'warning' },
+          { code: 'empty_column', column: 'y', message: '', severity: 'warning' },
+          { code: 'high_cardinality', column: 'z', message: '', severity: 'warning' },
         ],
       }),
-    ).toEqual(['is_recid']);
+    ).toEqual([
+      { column: 'is_recid', reason: 'features.leakage' },
+      { column: 'x', reason: 'features.constant' },
+      { column: 'y', reason: 'features.empty' },
+    ]);
   });
 });

@@ -164,7 +164,24 @@ describe('cleaning recipe', () => {
       steps: [{ op: 'drop_column', column: 'nope' }],
     });
     await expect(run).rejects.toBeInstanceOf(UserError);
-    await expect(run).rejects.toMatchObject({ code: 'COLUMN_NOT_FOUND', params: { column: 'nope' } });
+    await expect(run).rejects.toMatchObject({
+      code: 'COLUMN_NOT_FOUND',
+      key: 'errors.RECIPE_COLUMN_NOT_FOUND',
+      params: { column: 'nope', step: 1, op: 'drop_column' },
+    });
+  });
+
+  it('refuses to order text when binarizing (city > 1 is never meant)', async () => {
+    const run = applyRecipe(db, {
+      source: 'raw',
+      target: 'clean',
+      columns,
+      steps: [{ op: 'binarize', column: 'city', comparator: '>', value: 1 }],
+    });
+    await expect(run).rejects.toMatchObject({
+      key: 'errors.RECIPE_COMPARE_TEXT',
+      params: { column: 'city', comparator: '>' },
+    });
   });
 
   it('leaves the imported table untouched', async () => {

@@ -94,11 +94,17 @@ export async function applyRecipe(
     const find = (name: string): ColumnInfo => {
       const col = columns.find((c) => c.name === name);
       if (!col)
-        throw new UserError('COLUMN_NOT_FOUND', {
-          file: `recipe step ${index + 1} (${step.op})`,
-          column: name,
-          columns: columns.map((c) => c.name).join(', '),
-        });
+        throw new UserError(
+          'COLUMN_NOT_FOUND',
+          {
+            step: index + 1,
+            op: step.op,
+            column: name,
+            columns: columns.map((c) => c.name).join(', '),
+            file: `recipe step ${index + 1} (${step.op})`,
+          },
+          'errors.RECIPE_COLUMN_NOT_FOUND',
+        );
       return col;
     };
     const selectAll = (replace: Record<string, string> = {}): string =>
@@ -159,8 +165,10 @@ export async function applyRecipe(
             });
           fill = step.value;
         } else if (step.strategy === 'mode') {
+          // Dates and text come back as text, so the value can be stored in the project and reused.
+          const v = isNumeric(col.type) || col.type === 'boolean' ? c : `CAST(${c} AS VARCHAR)`;
           const r = await db.all<{ v: unknown }>(
-            `SELECT ${c} AS v FROM ${from} WHERE ${c} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+            `SELECT ${v} AS v FROM ${from} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY count(*) DESC, ${c} LIMIT 1`,
           );
           fill = (r[0]?.v as string | number | boolean | undefined) ?? null;
         } else {
@@ -176,7 +184,9 @@ export async function applyRecipe(
           if (fill !== null && col.type === 'integer') fill = Math.round(fill);
         }
         resolved.value = fill;
-        const replace = { [col.name]: fill === null ? c : `coalesce(${c}, ${sqlValue(fill)})` };
+        const typed = (v: string | number | boolean) =>
+          typeof v === 'string' ? `CAST(${sqlValue(v)} AS ${storageType(col.type)})` : sqlValue(v);
+        const replace = { [col.name]: fill === null ? c : `coalesce(${c}, ${typed(fill)})` };
         if (step.indicator) {
           const name = `${col.name}_missing`;
           sql = `SELECT ${selectAll(replace)}, CASE WHEN ${c} IS NULL THEN 1 ELSE 0 END::BIGINT AS ${ident(name)} FROM ${from}`;
@@ -226,6 +236,20 @@ export async function applyRecipe(
               reason: 'a list needs the "in" comparator',
             });
           const op = step.comparator === '==' ? '=' : step.comparator;
+          // Ordering text ("bad" > "1") is never what a user means.
+          if (!isNumeric(col.type) && col.type !== 'date' && !['==', '!='].includes(step.comparator))
+            throw new UserError(
+              'SETTING_INVALID',
+              {
+                step: index + 1,
+                op: step.op,
+                column: col.name,
+                comparator: step.comparator,
+                setting: `binarize ${col.name}`,
+                reason: 'text',
+              },
+              'errors.RECIPE_COMPARE_TEXT',
+            );
           cond = isNumeric(col.type)
             ? `${c} ${op} ${sqlValue(Number(step.value))}`
             : `CAST(${c} AS VARCHAR) ${op} ${literal(String(step.value))}`;

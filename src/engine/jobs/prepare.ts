@@ -23,9 +23,19 @@ export interface FeatureChoice {
   sensitive: SensitiveUse[];
 }
 
-/** Columns a profile flags as suspected target leakage. */
-export function leakageColumns(profile: DatasetProfile | null | undefined): string[] {
-  return (profile?.warnings ?? []).filter((w) => w.code === 'target_leakage' && w.column).map((w) => w.column!);
+/** Profile warnings that keep a column out of the features, and the reason each gives. */
+const PROFILE_EXCLUSIONS: Readonly<Record<string, string>> = {
+  // A column that gives the answer away makes a model that looks perfect and fails in use.
+  target_leakage: 'features.leakage',
+  constant_column: 'features.constant',
+  empty_column: 'features.empty',
+};
+
+/** Columns the profile's warnings keep out of the features (leakage, constant, empty), with reasons. */
+export function profileExclusions(profile: DatasetProfile | null | undefined): { column: string; reason: string }[] {
+  return (profile?.warnings ?? [])
+    .filter((w) => w.column && w.code in PROFILE_EXCLUSIONS)
+    .map((w) => ({ column: w.column!, reason: PROFILE_EXCLUSIONS[w.code]! }));
 }
 
 /**
@@ -39,8 +49,8 @@ export function chooseFeatures(
     template: Template;
     privacy: PrivacyScan | null;
     sensitive: readonly string[];
-    /** Columns the profile found to predict the target almost perfectly on their own (`target_leakage`). */
-    leakage?: readonly string[];
+    /** The cleaned data's profile (with the target): leaking, constant and empty columns are left out. */
+    profile?: DatasetProfile | null;
     include?: readonly string[];
     exclude?: readonly string[];
   },
@@ -50,13 +60,12 @@ export function chooseFeatures(
     if (column !== opts.target && !excluded.some((e) => e.column === column)) excluded.push({ column, reason });
   };
   for (const c of opts.exclude ?? []) add(c, 'features.userExcluded');
-  // A column that gives the answer away makes a model that looks perfect and fails in use.
-  for (const c of opts.leakage ?? []) add(c, 'features.leakage');
+  for (const e of profileExclusions(opts.profile)) add(e.column, e.reason);
   for (const c of opts.privacy?.columns ?? []) if (c.excludedFromFeatures) add(c.column, `features.privacy.${c.class}`);
   for (const c of frame.columns) if (c.type === 'identifier') add(c.name, 'features.identifier');
   const sensitive = opts.sensitive.map((column) => {
     const suggestion = opts.template.sensitiveAttributes.find((s) => matchColumn([column], s.patterns));
-    const usedAsFeature = suggestion ? suggestion.useAsFeature : true;
+    const usedAsFeature = suggestion ? suggestion.useAsFeature : opts.template.sensitiveDefaultUseAsFeature;
     if (!usedAsFeature) add(column, 'features.sensitiveNotFeature');
     return { column, usedAsFeature, bins: suggestion?.bins ?? null };
   });

@@ -3,6 +3,7 @@
  * and the tests (DESIGN "Work off the main thread"). Plain data in, plain data out, an `AbortSignal`
  * to cancel and a callback for progress, epoch and log events.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,7 +36,7 @@ import { buildReport } from '../report/build';
 import { renderReportHtml } from '../report/html';
 import { renderReportPdf } from '../report/pdf';
 import { getTemplate } from '../templates';
-import { chooseFeatures, leakageColumns } from './prepare';
+import { chooseFeatures } from './prepare';
 import { scoreFile } from './score';
 import { runTraining } from './train';
 
@@ -134,6 +135,17 @@ async function alignTestTable(db: Db, train: ImportSummary, test: ImportSummary,
 async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobContext): Promise<RunResult> {
   const started = performance.now();
   const template = getTemplate(job.template);
+  // Fail before any work on settings that cannot succeed: a named Chromium that is not there, or
+  // an output folder that cannot be made.
+  if (job.chromium && !existsSync(job.chromium)) throw new UserError('FILE_NOT_FOUND', { file: job.chromium });
+  for (const out of [job.outputs.pdf, job.outputs.json, job.outputs.html, job.outputs.modelDir]) {
+    if (!out) continue;
+    try {
+      await mkdir(path.dirname(path.resolve(out)), { recursive: true });
+    } catch (err) {
+      throw new UserError('FILE_UNREADABLE', { file: out, reason: (err as Error).message });
+    }
+  }
   const db = await openDb();
   try {
     // 1. Import (and the test file with the same options).
@@ -167,10 +179,6 @@ async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobC
       await alignTestTable(db, summary, testSummary, job.testFile);
     }
 
-    // 2. Profile.
-    stage(ctx, 'profile', 'Profiling …');
-    const profile = await profileTable(db, 'raw', summary.columns, { target: job.target });
-
     // 3. Clean: the user's recipe, plus dropping rows without a target.
     const steps = [{ op: 'drop_missing_target' as const, column: job.target }, ...job.recipe];
     const cleaned = await applyRecipe(db, { source: 'raw', target: 'clean', columns: summary.columns, steps });
@@ -186,6 +194,14 @@ async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobC
       testFrame = await readFrame(db, 'clean_test', cleanedTest.columns);
     }
     const frame = await readFrame(db, 'clean', cleaned.columns);
+
+    // Profile of the data as the model sees it (after binarizing a target, say), with target checks.
+    stage(ctx, 'profile', 'Profiling …');
+    const profile = await profileTable(db, 'clean', cleaned.columns, { target: job.target });
+    for (const w of profile.warnings) {
+      if (['target_leakage', 'class_imbalance'].includes(w.code))
+        emit(ctx, { type: 'log', level: 'warn', message: w.message });
+    }
     for (const a of cleaned.applied) {
       if (a.rowsAfter !== a.rowsBefore)
         emit(ctx, { type: 'log', level: 'info', message: `${a.step.op}: ${a.rowsBefore - a.rowsAfter} rows removed` });
@@ -199,7 +215,7 @@ async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobC
       template,
       privacy,
       sensitive: job.sensitive,
-      leakage: leakageColumns(profile),
+      profile,
     });
     for (const e of choice.excluded)
       emit(ctx, {

@@ -11,6 +11,7 @@ import { UserError } from '../../shared/errors';
 import type { JobEvent } from '../../shared/jobs';
 import type { ScoreJobSchema } from '../../shared/jobs';
 import type { ColumnInfo, ImportOptions } from '../../shared/model/data';
+import type { Preprocessing } from '../../shared/model/train';
 import type { RecipeStepResolved } from '../../shared/model/recipe';
 import { csvLine } from '../data/csv';
 import { ident, openDb } from '../data/duck';
@@ -30,6 +31,38 @@ interface RecipeFile {
   threshold?: number | null;
 }
 
+const NUMERIC = new Set(['integer', 'float']);
+
+/**
+ * Columns of the imported data the model reads: its features and the sources of derived features,
+ * followed back through the recipe's renames to the names in the file.
+ */
+function requiredColumns(recipe: RecipeFile, prep: Preprocessing): Set<string> {
+  const names = new Set<string>(prep.features.map((f) => f.column));
+  for (const d of prep.derived ?? []) {
+    names.delete(d.name);
+    if (d.kind === 'cross') {
+      names.add(d.a);
+      names.add(d.b);
+    } else names.add(d.column);
+  }
+  for (const step of [...recipe.steps].reverse()) {
+    if (step.op === 'rename' && names.has(step.to)) {
+      names.delete(step.to);
+      names.add(step.column);
+    }
+    if (step.op === 'bin' && step.into && names.has(step.into)) {
+      names.delete(step.into);
+      names.add(step.column);
+    }
+    if (step.op === 'impute' && step.indicator && names.has(`${step.column}_missing`)) {
+      names.delete(`${step.column}_missing`);
+      names.add(step.column);
+    }
+  }
+  return names;
+}
+
 /** Score `job.file` with the model in `job.modelDir`; writes `job.out` atomically. */
 export async function scoreFile(
   job: ReturnType<typeof ScoreJobSchema.parse>,
@@ -39,7 +72,8 @@ export async function scoreFile(
   try {
     recipe = JSON.parse(await readFile(path.join(job.modelDir, 'recipe.json'), 'utf8')) as RecipeFile;
   } catch (err) {
-    throw new UserError('PROJECT_INVALID', { path: job.modelDir, reason: (err as Error).message });
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'recipe.json is missing' : (err as Error).message;
+    throw new UserError('PROJECT_INVALID', { path: job.modelDir, reason }, 'errors.MODEL_PACKAGE_INVALID');
   }
   const { model, prep } = await loadModel(job.modelDir);
   const db = await openDb();
@@ -51,8 +85,39 @@ export async function scoreFile(
       { table: 'raw', signal: ctx.signal },
     );
     const hasTarget = summary.columns.some((c) => c.name === prep.target);
-    // Bring columns to the training types; the target may be absent in new data.
     const trainingColumns = recipe.columns.filter((c) => hasTarget || c.name !== prep.target);
+    // Every column the model reads must be in the new file, as the kind of value it learned from:
+    // a missing column or text where numbers were would silently give meaningless scores.
+    const needed = requiredColumns(recipe, prep);
+    for (const c of trainingColumns.filter((t) => needed.has(t.name))) {
+      const found = summary.columns.find((x) => x.name === c.name);
+      if (!found) {
+        throw new UserError(
+          'COLUMN_NOT_FOUND',
+          { file: job.file, column: c.name, columns: summary.columns.map((x) => x.name).join(', ') },
+          'errors.SCORE_COLUMN_MISSING',
+        );
+      }
+      if (found.type === c.type || !NUMERIC.has(c.type)) continue;
+      const [lost] = await db.all<{ n: number; example: string | null }>(
+        `SELECT count(*)::BIGINT AS n, min(CAST(${ident(c.name)} AS VARCHAR)) AS example FROM raw WHERE ${ident(c.name)} IS NOT NULL AND TRY_CAST(${ident(c.name)} AS DOUBLE) IS NULL`,
+      );
+      if (Number(lost?.n ?? 0) > 0) {
+        throw new UserError(
+          'SETTING_INVALID',
+          {
+            file: job.file,
+            column: c.name,
+            value: lost?.example ?? '',
+            count: Number(lost?.n),
+            setting: c.name,
+            reason: 'text',
+          },
+          'errors.SCORE_COLUMN_TYPE',
+        );
+      }
+    }
+    // Bring columns to the training types; the target may be absent in new data.
     const select = trainingColumns.map((c) => {
       const found = summary.columns.find((x) => x.name === c.name);
       if (!found) return `CAST(NULL AS ${storageType(c.type)}) AS ${ident(c.name)}`;

@@ -57,10 +57,22 @@ export async function runTraining(
       chooseThreshold(input.template.threshold, yVal, pVal),
   });
   if (trained.record.epochs.length === 0) throw new UserError('CANCELLED', {});
-  for (const reason of backend.reasons) ctx.emit?.({ type: 'log', level: 'info', message: reason });
+  if (backend.reasons.length > 0) {
+    // "Cannot find package" is the normal case (the native backends are optional downloads).
+    const why = backend.reasons.map((r) =>
+      r.replace(/^([\w-]+): .*Cannot find (package|module).*$/s, '$1 not installed'),
+    );
+    ctx.emit?.({ type: 'log', level: 'info', message: `Faster backends not used: ${why.join('; ')}` });
+  }
 
   const metrics = trained.evaluation.metrics;
   const threshold = metrics.task === 'binary' ? metrics.threshold : 0.5;
+  // The record shows the settings as used: the chosen threshold, and the split of a separate test file.
+  trained.record.settings = {
+    ...trained.record.settings,
+    threshold,
+    split: testFrame ? { train: 0.85, validation: 0.15, test: 0 } : settings.split,
+  };
   ctx.emit?.({ type: 'progress', stage: 'fairness', fraction: null, message: 'Assessing fairness …' });
   const fairness =
     metrics.task === 'binary'

@@ -25,6 +25,10 @@ export interface EvaluateInput {
   threshold: number;
   /** Seed of the bootstrap resampling. */
   seed: number;
+  /** Validation matrix, for the baselines' own thresholds (binary, with `chooseThreshold`). */
+  validation?: Matrix;
+  /** The threshold policy the model's threshold came from: labels (1 = positive), scores → threshold. */
+  chooseThreshold?: (yTrue: ArrayLike<number>, scores: ArrayLike<number>) => number;
   /** Bootstrap resamples; 0 = no intervals. Default 200. */
   bootstrapIterations?: number;
 }
@@ -58,34 +62,35 @@ function metricFnsFor(prep: Preprocessing, threshold: number): Record<string, Me
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Baseline predictions on `test`, in the same form as the model's. */
-function baselinePredictions(
+/** Baselines fitted on `train`, each predicting any matrix in the same form as the model's output. */
+function fitBaselines(
   prep: Preprocessing,
   train: Matrix,
-  test: Matrix,
-): { name: Baseline['name']; predictions: Float64Array }[] {
+): { name: Baseline['name']; predict: (m: Matrix) => Float64Array }[] {
   if (prep.task === 'regression') {
     const mean = prep.targetMean ?? 0;
     const std = prep.targetStd ?? 1;
     let trainMean = 0;
     for (let i = 0; i < train.rows; i++) trainMean += train.y[i]!;
     trainMean = train.rows ? trainMean / train.rows : 0;
-    const linear = predictLinear(fitLinear(train, train.y), test).map((v) => v * std + mean);
+    const linear = fitLinear(train, train.y);
     return [
-      { name: 'mean', predictions: new Float64Array(test.rows).fill(trainMean * std + mean) },
-      { name: 'linear_regression', predictions: linear },
+      { name: 'mean', predict: (m) => new Float64Array(m.rows).fill(trainMean * std + mean) },
+      { name: 'linear_regression', predict: (m) => predictLinear(linear, m).map((v) => v * std + mean) },
     ];
   }
   const k = prep.classes.length;
   const priors = classPriors(train.y, k);
-  const prior =
-    prep.task === 'binary'
-      ? new Float64Array(test.rows).fill(priors[1]!)
-      : Float64Array.from({ length: test.rows * k }, (_, i) => priors[i % k]!);
-  const logistic = predictLinear(fitLogistic(train, train.y, k), test);
+  const logistic = fitLogistic(train, train.y, k);
   return [
-    { name: 'majority_class', predictions: prior },
-    { name: 'logistic_regression', predictions: logistic },
+    {
+      name: 'majority_class',
+      predict: (m) =>
+        prep.task === 'binary'
+          ? new Float64Array(m.rows).fill(priors[1]!)
+          : Float64Array.from({ length: m.rows * k }, (_, i) => priors[i % k]!),
+    },
+    { name: 'logistic_regression', predict: (m) => predictLinear(logistic, m) },
   ];
 }
 
@@ -108,8 +113,15 @@ export async function evaluate(input: EvaluateInput): Promise<Evaluation> {
   const baselines: Baseline[] = [];
   if (input.train && input.train.rows > 0) {
     await yieldToEventLoop();
-    for (const b of baselinePredictions(prep, input.train, test)) {
-      baselines.push({ name: b.name, metrics: metricsFor(prep, y, b.predictions, threshold) });
+    const validation = input.validation;
+    for (const b of fitBaselines(prep, input.train)) {
+      // Each baseline gets its own threshold by the same policy on validation data, as the model
+      // did; at the model's threshold a differently calibrated baseline would look worse than it is.
+      const own =
+        prep.task === 'binary' && input.chooseThreshold && validation && validation.rows > 0
+          ? input.chooseThreshold(validation.y, b.predict(validation))
+          : threshold;
+      baselines.push({ name: b.name, metrics: metricsFor(prep, y, b.predict(test), own) });
     }
   }
   return { metrics, baselines };

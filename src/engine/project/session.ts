@@ -33,7 +33,7 @@ import { readFrame, readRows } from '../data/read';
 import { applyRecipe } from '../data/recipe';
 import { suggestSensitiveAttributes } from '../fairness';
 import { fairnessOnTest } from '../jobs/fairness';
-import { chooseFeatures, leakageColumns } from '../jobs/prepare';
+import { chooseFeatures } from '../jobs/prepare';
 import { binaryMetrics } from '../metrics/binary';
 import { scanPrivacy } from '../privacy';
 import { buildReport } from '../report/build';
@@ -189,7 +189,7 @@ export class ProjectSession {
       summary,
     };
     if (!sameColumns) {
-      p.recipe = { steps: [], undone: [] };
+      p.recipe = { steps: [], undone: [], batches: [], undoneBatches: [] };
       p.target = null;
       p.sensitive = [];
       p.positiveClass = null;
@@ -306,7 +306,13 @@ export class ProjectSession {
         continue;
       add(w.code, w.message, parsed.data, w.column);
     }
-    return out;
+    // A column proposed for dropping needs no other step (imputing it would fail once it is gone),
+    // and drops go first so later steps never see the dropped columns.
+    const dropped = new Set(
+      out.filter((o) => o.step.op === 'drop_column').map((o) => (o.step as { column: string }).column),
+    );
+    const kept = out.filter((o) => o.step.op === 'drop_column' || !('column' in o.step) || !dropped.has(o.step.column));
+    return [...kept.filter((o) => o.step.op === 'drop_column'), ...kept.filter((o) => o.step.op !== 'drop_column')];
   }
 
   private async recipeChanged(): Promise<CleanView> {
@@ -316,34 +322,74 @@ export class ProjectSession {
     return this.clean();
   }
 
-  /** Replace the whole recipe (validated step by step before anything changes). */
+  /** Replace the whole recipe (validated step by step before anything changes); each step its own batch. */
   async setRecipe(steps: RecipeStep[]): Promise<CleanView> {
-    const previous = this.project.recipe.steps;
-    this.project.recipe = { steps: steps.map((s) => RecipeStepSchema.parse(s)), undone: [] };
+    return this.changeRecipe(
+      steps.map((s) => RecipeStepSchema.parse(s)),
+      steps.map(() => 1),
+    );
+  }
+
+  /** Append steps as one batch: one undo takes them all back. */
+  async addSteps(steps: RecipeStep[]): Promise<CleanView> {
+    const r = this.project.recipe;
+    return this.changeRecipe(
+      [...r.steps, ...steps.map((s) => RecipeStepSchema.parse(s))],
+      [...this.batches(), steps.length],
+    );
+  }
+
+  /** Apply a new recipe; on failure (a step that cannot run) the previous recipe stays. */
+  private async changeRecipe(steps: RecipeStepResolved[], batches: number[]): Promise<CleanView> {
+    const previous = this.project.recipe;
+    this.project.recipe = { steps, undone: [], batches, undoneBatches: [] };
     try {
       return await this.recipeChanged();
     } catch (err) {
-      this.project.recipe = { steps: previous, undone: [] };
+      this.project.recipe = previous;
       this.cleanColumns = null;
       throw err;
     }
   }
 
-  async addSteps(steps: RecipeStep[]): Promise<CleanView> {
-    return this.setRecipe([...this.project.recipe.steps, ...steps]);
+  /** Batch sizes of the current steps, repaired to sum to the step count (older projects had none). */
+  private batches(): number[] {
+    const r = this.project.recipe;
+    const out: number[] = [];
+    let total = 0;
+    for (const b of r.batches) {
+      if (total + b > r.steps.length) break;
+      out.push(b);
+      total += b;
+    }
+    while (total < r.steps.length) {
+      out.push(1);
+      total++;
+    }
+    return out;
   }
 
+  /** Take back the last batch of steps. */
   async undo(): Promise<CleanView> {
     const r = this.project.recipe;
-    const last = r.steps.pop();
-    if (last) r.undone.push(last);
+    const batches = this.batches();
+    const n = batches.pop();
+    if (n !== undefined) {
+      r.undone.push(...r.steps.splice(r.steps.length - n, n));
+      r.undoneBatches.push(n);
+    }
+    r.batches = batches;
     return this.recipeChanged();
   }
 
+  /** Put back the last undone batch. */
   async redo(): Promise<CleanView> {
     const r = this.project.recipe;
-    const next = r.undone.pop();
-    if (next) r.steps.push(next);
+    const n = Math.min(r.undoneBatches.pop() ?? 1, r.undone.length);
+    if (n > 0) {
+      r.steps.push(...r.undone.splice(r.undone.length - n, n));
+      r.batches = [...this.batches().slice(0, -n), n];
+    }
     return this.recipeChanged();
   }
 
@@ -396,14 +442,29 @@ export class ProjectSession {
     return { targets, targetLabels, positiveClass, task, sensitive };
   }
 
-  /** The privacy scan of the cleaned data (SPEC §8), saved in the project. */
+  /** The privacy scan of the cleaned data (SPEC §8) with each column's role in the current model. */
   async privacy(): Promise<PrivacyScan> {
+    return this.withModelFeatures(await this.scanPrivacy());
+  }
+
+  /** Scan the cleaned data and save the raw scan (what the data holds) in the project. */
+  private async scanPrivacy(): Promise<PrivacyScan> {
     const { columns } = await this.ensureClean();
     const frame = await readFrame(this.db, 'clean', columns, { limit: 100_000 });
     const scan = scanPrivacy(frame, { identifierPatterns: this.template.privacy.identifierPatterns });
     this.project.privacy = scan;
     await this.save();
     return scan;
+  }
+
+  /** The scan says what the data holds; whether a column reached the model is the model's choice. */
+  private withModelFeatures(scan: PrivacyScan): PrivacyScan {
+    const model = this.project.model;
+    if (!model) return scan;
+    return {
+      ...scan,
+      columns: scan.columns.map((c) => ({ ...c, excludedFromFeatures: !model.features.includes(c.column) })),
+    };
   }
 
   /** Everything a training host needs, read from the cleaned table. */
@@ -420,7 +481,7 @@ export class ProjectSession {
       });
     }
     const frame = await readFrame(this.db, 'clean', columns);
-    const privacy = p.privacy ?? (await this.privacy());
+    const privacy = p.privacy ?? (await this.scanPrivacy());
     const template = this.template;
     const profile = p.profile ?? (await this.clean()).profile;
     const choice = chooseFeatures(frame, {
@@ -428,7 +489,7 @@ export class ProjectSession {
       template,
       privacy,
       sensitive: p.sensitive,
-      leakage: leakageColumns(profile),
+      profile,
     });
     const settings = {
       ...template.training,
@@ -555,7 +616,7 @@ export class ProjectSession {
     const data = this.requireData();
     const model = p.model;
     if (!model) throw new UserError('NO_MODEL', {});
-    const privacy = p.privacy ?? (await this.privacy());
+    const privacy = p.privacy ?? (await this.scanPrivacy());
     const { rowCount } = await this.ensureClean();
     const metrics = model.evaluation.metrics;
     return buildReport({

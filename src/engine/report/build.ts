@@ -13,6 +13,7 @@ import type { Template } from '../../shared/model/template';
 import type { TaskType, TrainingRecord } from '../../shared/model/train';
 import type { ThresholdChoice } from '../metrics/threshold';
 import { appVersion } from '../paths';
+import { maskValue } from '../privacy';
 
 export interface BuildReportInput {
   locale: Locale;
@@ -54,11 +55,14 @@ export function buildReport(input: BuildReportInput): ReportModel {
   const name = input.template.name[input.locale];
 
   const skipped = input.importSummary.skippedRows;
+  const base = (file: string) => file.split(/[\\/]/).pop() ?? file;
   summary.push(
-    msg('summary.data', {
-      rows: input.importSummary.rowCount + (input.testImport?.rowCount ?? 0),
+    msg(input.testImport ? 'summary.dataWithTest' : 'summary.data', {
+      rows: input.importSummary.rowCount,
       columns: input.importSummary.columns.length,
-      file: input.importSummary.file.split(/[\\/]/).pop() ?? input.importSummary.file,
+      file: base(input.importSummary.file),
+      testRows: input.testImport?.rowCount ?? null,
+      testFile: input.testImport ? base(input.testImport.file) : null,
       skippedNote: skipped > 0 ? `{summary.data.skipped}` : '',
       skipped,
       cleanRows: input.rowsAfterCleaning,
@@ -106,7 +110,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
     if (baseline && baseline.metrics.task === 'binary' && metrics.rocAuc !== null && baseline.metrics.rocAuc !== null) {
       const lift = metrics.rocAuc - baseline.metrics.rocAuc;
       summary.push(
-        msg(lift > 0.005 ? 'summary.baseline.lift' : 'summary.baseline.noLift', {
+        msg(lift > 0.005 ? 'summary.baseline.lift' : lift > 0 ? 'summary.baseline.same' : 'summary.baseline.noLift', {
           baseline: '{report.baseline.logistic_regression}',
           baselineAuc: fmt(baseline.metrics.rocAuc),
           lift: `${lift >= 0 ? '+' : ''}${fmt(lift)}`,
@@ -215,9 +219,9 @@ export function buildReport(input: BuildReportInput): ReportModel {
     headlineMetrics: template.headlineMetrics,
     summary: dedupe(summary),
     data: {
-      import: input.importSummary,
-      testImport: input.testImport,
-      profile: input.profile,
+      import: maskSamples(input.importSummary, input.privacy),
+      testImport: input.testImport ? maskSamples(input.testImport, input.privacy) : null,
+      profile: input.profile ? maskPersonalValues(input.profile, input.privacy) : null,
       recipe: input.recipe,
       features: input.features,
       excluded: input.excluded,
@@ -238,6 +242,47 @@ export function buildReport(input: BuildReportInput): ReportModel {
     },
   };
   return ReportModelSchema.parse(model);
+}
+
+/**
+ * The report is meant to be shared: values of columns holding personal data (direct identifiers,
+ * dates of birth) are masked in the profile's top values and min/max, as the privacy section does.
+ */
+function maskPersonalValues(profile: DatasetProfile, privacy: PrivacyScan): DatasetProfile {
+  const personal = personalColumns(privacy);
+  const mask = (v: unknown) => (typeof v === 'string' ? maskValue(v) : v);
+  return {
+    ...profile,
+    columns: profile.columns.map((c) =>
+      personal.has(c.name)
+        ? {
+            ...c,
+            min: mask(c.min) as typeof c.min,
+            max: mask(c.max) as typeof c.max,
+            topValues: c.topValues.map((t) => ({ ...t, value: mask(t.value) as typeof t.value })),
+          }
+        : c,
+    ),
+  };
+}
+
+function personalColumns(privacy: PrivacyScan): Set<string> {
+  return new Set(
+    privacy.columns
+      .filter((c) => c.class === 'direct_identifier' || c.entities.some((e) => e.entity === 'DATE_OF_BIRTH'))
+      .map((c) => c.column),
+  );
+}
+
+/** Sample values of personal-data columns in an import summary, masked. */
+function maskSamples(summary: ImportSummary, privacy: PrivacyScan): ImportSummary {
+  const personal = personalColumns(privacy);
+  return {
+    ...summary,
+    columns: summary.columns.map((c) =>
+      personal.has(c.name) ? { ...c, sample: c.sample.map((v) => (typeof v === 'string' ? maskValue(v) : v)) } : c,
+    ),
+  };
 }
 
 function dedupe(messages: Message[]): Message[] {

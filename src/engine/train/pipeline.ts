@@ -190,6 +190,8 @@ export async function trainAndEvaluate(
     // Baselines learn from the original training rows: a majority class of oversampled data is a coin toss.
     train: original,
     threshold: threshold?.threshold ?? settings.threshold,
+    validation,
+    chooseThreshold: opts.chooseThreshold ? (y, p) => opts.chooseThreshold!(y, p).threshold : undefined,
     seed: settings.seed,
     bootstrapIterations: opts.bootstrapIterations,
   });

@@ -79,8 +79,15 @@ export const ProjectSchema = z.object({
       steps: z.array(RecipeStepSchema).default([]),
       /** Steps undone, most recent last; redo pops from here. */
       undone: z.array(RecipeStepSchema).default([]),
+      /**
+       * Sizes of the batches the steps were added in (one "Apply all proposals" is one batch), so
+       * one undo takes back what one click did. Sums to `steps.length`; missing entries count as 1.
+       */
+      batches: z.array(z.number().int().positive()).default([]),
+      /** Sizes of the undone batches, most recent last. */
+      undoneBatches: z.array(z.number().int().positive()).default([]),
     })
-    .default({ steps: [], undone: [] }),
+    .default({ steps: [], undone: [], batches: [], undoneBatches: [] }),
   profile: DatasetProfileSchema.nullable().default(null),
   /** Training settings over the template defaults. */
   settings: z.record(z.string(), z.unknown()).default({}),

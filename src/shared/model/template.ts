@@ -71,6 +71,8 @@ export const TemplateSchema = z.object({
     }),
   ]),
   sensitiveAttributes: z.array(SensitiveSuggestionSchema),
+  /** Whether a sensitive attribute the user names, matching none of the suggestions, is a feature. */
+  sensitiveDefaultUseAsFeature: z.boolean().default(true),
   fairness: z.object({
     /** Largest tolerated demographic parity / equalized odds difference. */
     differenceTolerance: z.number().min(0).max(1),

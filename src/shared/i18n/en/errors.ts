@@ -37,4 +37,13 @@ export const errors = {
   'errors.ACCESS_DENIED': 'This request was refused: it did not come from the Modelwise window.',
   'errors.CHANNEL_UNKNOWN': 'Modelwise has no operation called "{channel}".',
   'errors.INTERNAL': 'Something went wrong inside Modelwise: {message}',
+  'errors.RECIPE_COLUMN_NOT_FOUND':
+    'Recipe step {step} ({op}) uses the column "{column}", which is not in the data at that point. Columns: {columns}.',
+  'errors.RECIPE_COMPARE_TEXT':
+    'Recipe step {step} ({op}): "{column}" holds text, so it cannot be compared with {comparator}; use == or != or a list of values.',
+  'errors.MODEL_PACKAGE_INVALID':
+    '{path} is not a Modelwise model package ({reason}). Write one with `modelwise run … --model DIR`.',
+  'errors.SCORE_COLUMN_MISSING': 'The model needs the column "{column}", which is not in {file}. Columns: {columns}.',
+  'errors.SCORE_COLUMN_TYPE':
+    'Column "{column}" of {file} holds text (e.g. "{value}", {count} values) where the model learned from numbers. Check that this is the same kind of file the model was trained on.',
 } as const;

@@ -69,4 +69,10 @@ export const summary = {
     'A ROC AUC of {auc} is rare on real data: check that no column records the outcome itself before trusting this model.',
   'modelCard.limitation.tooGood':
     'The test score is almost perfect, which usually means some column gives the answer away (target leakage).',
+  'features.constant': 'the same value in every row: nothing to learn from',
+  'features.empty': 'no values at all',
+  'summary.dataWithTest':
+    '{rows} rows and {columns} columns were read from {file}{skippedNote}, and {testRows} rows from the separate test file {testFile}. After cleaning, {cleanRows} rows were used.',
+  'summary.baseline.same':
+    'A simpler baseline, {baseline}, reaches about the same ROC AUC ({baselineAuc}); the neural network adds little ({lift}).',
 } as const;

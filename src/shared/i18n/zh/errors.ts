@@ -35,4 +35,12 @@ export const errors: Record<string, string> = {
   'errors.ACCESS_DENIED': '此请求已被拒绝：它并非来自 Modelwise 窗口。',
   'errors.CHANNEL_UNKNOWN': 'Modelwise 没有名为"{channel}"的操作。',
   'errors.INTERNAL': 'Modelwise 内部出错：{message}',
+  'errors.RECIPE_COLUMN_NOT_FOUND':
+    '清洗步骤 {step}（{op}）使用了列“{column}”，但此时数据中没有该列。现有列：{columns}。',
+  'errors.RECIPE_COMPARE_TEXT':
+    '清洗步骤 {step}（{op}）：“{column}”是文本，不能用 {comparator} 比较；请使用 ==、!= 或取值列表。',
+  'errors.MODEL_PACKAGE_INVALID': '{path} 不是 Modelwise 模型包（{reason}）。请用 `modelwise run … --model DIR` 生成。',
+  'errors.SCORE_COLUMN_MISSING': '模型需要列“{column}”，但 {file} 中没有。现有列：{columns}。',
+  'errors.SCORE_COLUMN_TYPE':
+    '{file} 的列“{column}”含有文本（例如“{value}”，共 {count} 个值），而模型是用数值训练的。请确认该文件与训练数据是同一类文件。',
 };

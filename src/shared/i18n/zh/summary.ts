@@ -53,4 +53,10 @@ export const summary: Record<string, string> = {
     '有 {count} 列被排除，因为每一列单独就能几乎完美地预测目标，很可能记录了结果本身（{columns}）。只有当这些信息在预测时已知，才应加入。',
   'summary.tooGood': 'ROC AUC 达到 {auc} 在真实数据中很少见：在信任该模型之前，请检查是否有列记录了结果本身。',
   'modelCard.limitation.tooGood': '测试得分几乎完美，这通常意味着某列泄露了答案（目标泄漏）。',
+  'features.constant': '每行都是同一个值：无可学习内容',
+  'features.empty': '完全没有值',
+  'summary.dataWithTest':
+    '从 {file} 读取了 {rows} 行、{columns} 列{skippedNote}，并从单独的测试文件 {testFile} 读取了 {testRows} 行。清洗后使用了 {cleanRows} 行。',
+  'summary.baseline.same':
+    '更简单的基线模型（{baseline}）ROC AUC 大致相同（{baselineAuc}）；神经网络的提升很小（{lift}）。',
 };

@@ -1,0 +1,62 @@
+// A project session as the wizard drives it: import, clean with the profile's proposals in one
+// batch, undo/redo that batch, and the privacy view against the model's features.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ProjectSession } from '../../src/engine/project/session';
+import { dataset } from '../helpers/paths';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'mw-session-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('project session', () => {
+  it('applies every COMPAS proposal in one batch and undoes it with one undo', async () => {
+    const s = await ProjectSession.create(dir, 'COMPAS');
+    try {
+      await s.import(dataset('compas.train.csv'));
+      await s.update({ target: 'two_year_recid' });
+      const view = await s.clean();
+      expect(view.proposals.length).toBeGreaterThan(5);
+      // No proposal touches a column another proposal drops.
+      const dropped = new Set(view.proposals.filter((p) => p.step.op === 'drop_column').map((p) => p.column));
+      for (const p of view.proposals)
+        if (p.step.op !== 'drop_column' && p.column) expect(dropped.has(p.column)).toBe(false);
+      // Leaking outcome columns are among the proposed drops.
+      expect(dropped.has('is_recid')).toBe(true);
+
+      const applied = await s.addSteps(view.proposals.map((p) => p.step));
+      expect(applied.project.project.recipe.steps).toHaveLength(view.proposals.length);
+      expect(applied.project.project.recipe.batches).toEqual([view.proposals.length]);
+
+      const undone = await s.undo();
+      expect(undone.project.project.recipe.steps).toEqual([]);
+      expect(undone.rowCount).toBe(view.rowCount);
+      const redone = await s.redo();
+      expect(redone.project.project.recipe.steps).toHaveLength(view.proposals.length);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('keeps its work when reopened', async () => {
+    const s = await ProjectSession.create(dir, 'Reopen');
+    const where = s.dir;
+    await s.import(dataset('german_credit.csv'));
+    await s.update({ target: 'class', templateId: 'finance' });
+    await s.addSteps([{ op: 'drop_column', column: 'foreign_worker' }]);
+    await s.close();
+    const again = await ProjectSession.open(where);
+    try {
+      const p = again.view.project;
+      expect(p.target).toBe('class');
+      expect(p.templateId).toBe('finance');
+      expect(p.recipe.steps).toEqual([{ op: 'drop_column', column: 'foreign_worker' }]);
+      const preview = await again.preview({ offset: 0, limit: 5, clean: true });
+      expect(Object.keys(preview.rows[0]!)).not.toContain('foreign_worker');
+      expect(preview.total).toBe(1000);
+    } finally {
+      await again.close();
+    }
+  });
+});

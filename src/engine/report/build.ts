@@ -217,6 +217,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
     target: input.target,
     positiveClass: input.positiveClass,
     headlineMetrics: template.headlineMetrics,
+    favourableOutcome: template.favourableOutcome,
     summary: dedupe(summary),
     data: {
       import: maskSamples(input.importSummary, input.privacy),

@@ -45,6 +45,8 @@ export const ReportModelSchema = z.object({
   target: z.string(),
   positiveClass: z.string().nullable(),
   headlineMetrics: z.array(MetricIdSchema),
+  /** The template's favourable outcome (approval = predicted negative in finance), for rates of it. */
+  favourableOutcome: z.enum(['predicted_positive', 'predicted_negative']).optional(),
   summary: z.array(MessageSchema),
   data: z.object({
     import: ImportSummarySchema,

@@ -212,6 +212,16 @@ describe('headers', () => {
     expect(headerHint('sexual_orientation').quasi).toBe(false);
     expect(headerHint('operator', [/^operator$/i]).templateIdentifier).toBe(true);
   });
+
+  it('files criminal-record columns under GDPR Art. 10, not Art. 9', () => {
+    for (const h of ['c_charge_degree', 'is_recid', 'prior_convictions', '前科']) {
+      expect(headerHint(h)).toMatchObject({ sensitive: true, criminal: true });
+    }
+    expect(headerHint('diagnosis').criminal).toBe(false);
+    const scan = scanPrivacy(frame({ c_charge_degree: ['F', 'M'], diagnosis: ['flu', 'cold'] }));
+    expect(col(scan, 'c_charge_degree').reason).toBe('privacy.reason.criminal');
+    expect(col(scan, 'diagnosis').reason).toBe('privacy.reason.sensitive');
+  });
 });
 
 function frame(

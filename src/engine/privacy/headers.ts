@@ -124,10 +124,20 @@ const SENSITIVE_RULES: Rule<'sensitive'>[] = [
         'party_?affiliation|trade_?union|union_?member(?:ship)?|sexual_?orientation|sex_?life|orientation|genetic|' +
         'genotype|dna|biometric|health|health_?status|diagnosis|diagnoses|disease|illness|medical|medication|' +
         'prescription|treatment|symptoms?|disability|disabled|hiv|pregnan(?:t|cy)|mental_?health|icd(?:_?10|_?9)?|' +
-        'diabetes|cancer|hepatitis|depression|' +
-        'criminal|conviction|convictions|arrest|offen[cs]e|jail|prison|recid|recidivism|charge_?desc|charge_?degree',
+        'diabetes|cancer|hepatitis|depression',
     ),
-    zh: /民族|种族|宗教|信仰|政治面貌|党派|工会|性取向|基因|生物识别|健康|诊断|疾病|病史|病情|用药|残疾|怀孕|犯罪|前科/,
+    zh: /民族|种族|宗教|信仰|政治面貌|党派|工会|性取向|基因|生物识别|健康|诊断|疾病|病史|病情|用药|残疾|怀孕/,
+  },
+];
+
+/** Criminal convictions and offences: not an Art. 9 category but GDPR Art. 10's own regime. */
+const CRIMINAL_RULES: Rule<'criminal'>[] = [
+  {
+    what: 'criminal',
+    en: words(
+      'criminal|conviction|convictions|arrest|offen[cs]e|jail|prison|recid|recidivism|charge_?desc|charge_?degree',
+    ),
+    zh: /犯罪|前科|刑事|判决|拘留/,
   },
 ];
 
@@ -147,7 +157,10 @@ export interface HeaderHint {
   /** The header matched one of the template's `identifierPatterns`. */
   templateIdentifier: boolean;
   quasi: boolean;
+  /** A GDPR Art. 9 special category or criminal data (Art. 10); see `criminal`. */
   sensitive: boolean;
+  /** Criminal convictions and offences (GDPR Art. 10). */
+  criminal: boolean;
 }
 
 /**
@@ -161,7 +174,8 @@ export function headerHint(header: string, identifierPatterns: RegExp[] = []): H
     identifier: match(IDENTIFIER_RULES, header) !== null,
     templateIdentifier: identifierPatterns.some((re) => re.test(header) || re.test(snake)),
     quasi: match(QUASI_RULES, header) !== null,
-    sensitive: match(SENSITIVE_RULES, header) !== null,
+    sensitive: match(SENSITIVE_RULES, header) !== null || match(CRIMINAL_RULES, header) !== null,
+    criminal: match(CRIMINAL_RULES, header) !== null,
   };
 }
 

@@ -309,7 +309,12 @@ function decide(
     };
   }
   if (hint.sensitive)
-    return { class: 'sensitive', action: 'keep', excludedFromFeatures: false, reason: 'privacy.reason.sensitive' };
+    return {
+      class: 'sensitive',
+      action: 'keep',
+      excludedFromFeatures: false,
+      reason: hint.criminal ? 'privacy.reason.criminal' : 'privacy.reason.sensitive',
+    };
   const quasiEntity = entities.find((e) => e.entity === 'DATE_OF_BIRTH' || e.entity === 'POSTAL_CODE');
   if (quasiEntity || hint.quasi) {
     return {

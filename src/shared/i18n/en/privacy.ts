@@ -4,6 +4,8 @@ export const privacy = {
   'privacy.reason.identifierHeader': 'Its name says it is an identifier of a person or record.',
   'privacy.reason.templateIdentifier': 'The template lists it as an identifier.',
   'privacy.reason.freeText': 'Free text that contains personal data.',
+  'privacy.reason.criminal':
+    'Data about criminal convictions and offences (GDPR Art. 10: processed only under official authority or where the law allows it).',
   'privacy.reason.sensitive': 'A special category of personal data (GDPR Art. 9, PIPL sensitive personal information).',
   'privacy.reason.quasiIdentifier': 'Combined with other columns it can single a person out.',
   'privacy.reason.none': 'No personal data found.',

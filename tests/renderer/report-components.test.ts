@@ -32,6 +32,12 @@ function text(html: string): string {
 
 afterEach(() => setLocale('en'));
 
+/** `count / n` as the report writes a rate ("71.5%"). */
+const percent = (count: number, n: number) =>
+  new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    count / n,
+  );
+
 describe('fairness attribute', () => {
   const report = load('binary');
   const comparable = report.fairness.find((f) => f.comparisonPossible)!;
@@ -115,6 +121,40 @@ describe('whole report', () => {
     expect(out).toContain('Logistic regression');
     expect(out).toContain('Majority class');
     expect(out).toContain('to be confirmed');
+  });
+
+  it('shows the approval rate only for a template that names it, counting its favourable outcome (QA)', () => {
+    const report = load('binary');
+    const m = report.evaluation.metrics;
+    if (m.task !== 'binary') throw new Error('fixture is binary');
+    const { tp, fp, tn, fn } = m.confusion;
+    const n = tp + fp + tn + fn;
+    const approvalRow = (r: ReportModel) => {
+      const html = render(Report, { props: { report: r } }).body;
+      const row = /<tr[^>]*>\s*<th scope="row">\s*Approval rate[^]*?<\/tr>/.exec(html);
+      return row ? text(row[0]) : null;
+    };
+    // Finance: approved = predicted negative (the fairness reports say so, and so does the template).
+    expect(approvalRow(report)).toContain(percent(tn + fn, n));
+    expect(approvalRow({ ...report, fairness: [] })).toContain(percent(tn + fn, n));
+    // A report that says its favourable outcome is predicted positive counts that.
+    expect(
+      approvalRow({ ...report, favourableOutcome: 'predicted_positive', headlineMetrics: ['approval_rate'] }),
+    ).toContain(percent(tp + fp, n));
+    // Medical does not name it: no approval rate anywhere.
+    const medical = {
+      ...report,
+      meta: { ...report.meta, templateId: 'medical' },
+      headlineMetrics: ['sensitivity', 'specificity', 'roc_auc', 'ppv', 'npv'] as ReportModel['headlineMetrics'],
+      fairness: [],
+    };
+    expect(text(render(Report, { props: { report: medical } }).body)).not.toContain('Approval rate');
+  });
+
+  it('draws the precision–recall and calibration curves of a binary model', () => {
+    const out = text(render(Report, { props: { report: load('binary') } }).body);
+    expect(out).toContain('Precision–recall curve');
+    expect(out).toContain('Calibration');
   });
 
   it('follows the model into Chinese', () => {

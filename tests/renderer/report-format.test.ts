@@ -2,7 +2,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixed, percent, setLocale, t } from '../../src/renderer/src/lib/i18n.svelte';
 import { metricInterval, metricValue, thinCurve } from '../../src/renderer/src/lib/metrics';
-import { delimiterName, describeStep, metricText, settingValue } from '../../src/renderer/src/report/describe';
+import {
+  delimiterName,
+  describeStep,
+  favourableOf,
+  metricText,
+  READ_ISSUE_CODES,
+  settingValue,
+  warningText,
+  withoutCodes,
+} from '../../src/renderer/src/report/describe';
 import { cssString, pageNumberContent } from '../../src/renderer/src/report/page';
 import type { BinaryMetrics } from '../../src/shared/model/metrics';
 import { RecipeStepSchema } from '../../src/shared/model/recipe';
@@ -175,5 +184,51 @@ describe('formats follow the locale', () => {
     setLocale('zh');
     expect(t('report.yes')).toBe('是');
     expect(percent(0.305)).toBe('30.5%');
+  });
+});
+
+describe('data warnings in words (QA: no raw codes)', () => {
+  it('puts read-issue codes of the English message in words, in the reader’s language', () => {
+    const w = {
+      code: 'bad_quote',
+      message: '2 row(s) could not be read and were skipped (unterminated_quote): line(s) 4, 9.',
+    };
+    expect(warningText(w)).toBe(
+      '2 row(s) could not be read and were skipped (a quote that is never closed): line(s) 4, 9.',
+    );
+    setLocale('zh');
+    expect(warningText(w)).toContain('引号没有闭合');
+    expect(warningText(w)).not.toContain('unterminated_quote');
+  });
+
+  it('leaves column names that merely contain a code word alone', () => {
+    expect(withoutCodes('column two_year_recid: too_few_fields (1, expected 3)')).toBe(
+      'column two_year_recid: too few fields (1, expected 3)',
+    );
+    expect(withoutCodes('my_too_many_fields_col')).toBe('my_too_many_fields_col');
+  });
+
+  it('never shows a bare code when the message is missing', () => {
+    expect(warningText({ code: 'some_new_code', message: 'some_new_code' })).toBe(
+      'A problem was found while reading the data.',
+    );
+    expect(warningText({ code: 'some_new_code', message: ' ' })).toBe('A problem was found while reading the data.');
+    expect(READ_ISSUE_CODES.every((c) => !withoutCodes(c).includes('_'))).toBe(true);
+  });
+});
+
+describe('favourable outcome', () => {
+  it("takes the report's own, else the fairness reports', else predicted negative only for finance", () => {
+    const fair = [{ favourableOutcome: 'predicted_positive' as const }];
+    expect(favourableOf({ favourableOutcome: 'predicted_negative', fairness: fair, templateId: 'medical' })).toBe(
+      'predicted_negative',
+    );
+    expect(favourableOf({ fairness: fair, templateId: 'finance' })).toBe('predicted_positive');
+    expect(favourableOf({ fairness: [], templateId: 'finance' })).toBe('predicted_negative');
+    expect(favourableOf({ fairness: [], templateId: 'manufacturing' })).toBe('predicted_positive');
+  });
+
+  it('computes no approval rate without knowing which outcome is favourable', () => {
+    expect(metricValue(binary, 'approval_rate')).toBeNull();
   });
 });

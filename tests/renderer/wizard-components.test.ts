@@ -390,6 +390,165 @@ describe('wizard pages', () => {
   });
 });
 
+describe('QA findings', () => {
+  const m = r.evaluation.metrics;
+  if (m.task !== 'binary') throw new Error('fixture is binary');
+  /** The trained fixture project with its metrics changed by `patch`. */
+  const withMetrics = (patch: Partial<typeof m>, extra: Parameters<typeof makeProject>[1] = {}) => {
+    const p = makeProject('model', extra);
+    return { ...p, model: { ...p.model!, evaluation: { ...p.model!.evaluation, metrics: { ...m, ...patch } } } };
+  };
+
+  it('asks before a template change discards the model, showing the choice being asked about', () => {
+    for (const locale of ['en', 'zh'] as const) {
+      const { html, text: out } = page('target', makeProject('model', { step: 'target' }), locale, false, (w) => {
+        w.pendingChange = { kind: 'template', value: 'medical' };
+      });
+      expect(html).toContain('role="alertdialog"');
+      expect(html).toContain('data-testid="confirm-discard-cancel"');
+      expect(html).toContain('data-testid="confirm-discard-ok"');
+      expect(out).toContain(
+        locale === 'en'
+          ? 'Changing the template discards the trained model and its results. Continue?'
+          : '更换模板会丢弃已训练的模型及其结果。是否继续？',
+      );
+      expect(html).toMatch(/<input[^>]*value="medical"[^>]*checked/);
+      expect(html).not.toMatch(/<input[^>]*value="finance"[^>]*checked/);
+    }
+    const none = page('target', makeProject('model', { step: 'target' }));
+    expect(none.html).not.toContain('alertdialog');
+    expect(none.html).toMatch(/<input[^>]*value="finance"[^>]*checked/);
+  });
+
+  it('asks under the target for a target change', () => {
+    const { html, text: out } = page('target', makeProject('model', { step: 'target' }), 'en', false, (w) => {
+      w.pendingChange = { kind: 'target', value: 'foreign_worker' };
+    });
+    expect(out).toContain('Changing the target discards the trained model');
+    expect(html.indexOf('data-testid="confirm-discard"')).toBeGreaterThan(html.indexOf('data-testid="target-select"'));
+  });
+
+  it('marks only the likely outcome columns "(suggested)"', () => {
+    const { text: out } = page('target', makeProject('target', { step: 'target' }));
+    expect(out.match(/\(suggested\)/g)).toHaveLength(1);
+    expect(out).toContain('class (suggested)');
+  });
+
+  it('warns on Results and on the finished training when the ROC AUC is 0.99 or more', () => {
+    const good = page('results', makeProject('model'));
+    expect(good.html).not.toContain('data-testid="too-good"');
+    const tooGood = withMetrics({ rocAuc: 0.995 });
+    const results = page('results', tooGood);
+    expect(results.html).toContain('data-testid="too-good"');
+    expect(results.text).toContain('A ROC AUC of 0.995 is rare on real data');
+    const train = page('train', tooGood);
+    expect(train.html).toContain('data-testid="train-too-good"');
+    expect(page('train', makeProject('model')).html).not.toContain('train-too-good');
+  });
+
+  it('shows the ROC, precision–recall and calibration curves on Results', () => {
+    const { html, text: out } = page('results', makeProject('model'));
+    for (const id of ['roc-chart', 'pr-chart', 'calibration-chart']) expect(html).toContain(`data-testid="${id}"`);
+    expect(out).toContain('Precision–recall curve');
+    expect(out).toContain('Calibration');
+  });
+
+  it('shows the approval rate only where the template names it', () => {
+    const finance = page('results', makeProject('model'));
+    expect(finance.text).toContain('Approval rate');
+    const medical = page('results', makeProject('model', { templateId: 'medical' }));
+    expect(medical.text).not.toContain('Approval rate');
+    expect(medical.text).toContain('Sensitivity');
+  });
+
+  it('draws the slider where the wizard state has it, with the metrics for that place', () => {
+    const { html, text: out } = page('results', makeProject('model'), 'en', false, (w) => {
+      w.threshold = 0.3;
+      w.thresholdMetrics = { ...m, threshold: 0.3, confusion: { tp: 777, fn: 1, fp: 2, tn: 3 } };
+    });
+    expect(html).toMatch(/<input[^>]*value="0.3"[^>]*data-testid="threshold-slider"/);
+    expect(out).toContain('Threshold 0.30');
+    expect(out).toContain('777');
+    // Without a place of its own, the slider is at the model's threshold with the model's matrix.
+    const plain = page('results', makeProject('model'));
+    expect(plain.text).toContain('Threshold 0.50');
+    expect(plain.text).not.toContain('777');
+  });
+
+  it('reads a cancelled training as stopped after a reload (no run on the page)', () => {
+    const p = makeProject('model');
+    const cancelled = { ...p, model: { ...p.model!, record: { ...p.model!.record, cancelled: true } } };
+    expect(page('train', cancelled).text).toContain('Training stopped');
+    expect(page('train', makeProject('model')).text).toContain('Training finished');
+  });
+
+  it('marks Fairness and Privacy done only once seen, and keeps Results done after going back', () => {
+    const full = makeProject('model', { fairness: r.fairness, privacy: r.privacy, step: 'train' });
+    const doneSteps = (html: string) =>
+      [...html.matchAll(/<li class="[^"]*\bdone\b[^"]*">\s*<button[^>]*data-testid="nav-step-(\w+)"/g)].map(
+        (x) => x[1],
+      );
+    const early = page('train', full, 'en', false, (w) => {
+      w.visited = new Set(['welcome', 'import', 'target', 'clean', 'train', 'results']);
+    });
+    expect(doneSteps(early.html)).toEqual(['welcome', 'import', 'target', 'clean', 'train', 'results']);
+    const later = page('train', full, 'en', false, (w) => {
+      w.visited = new Set(['welcome', 'import', 'target', 'clean', 'train', 'results', 'fairness', 'privacy']);
+    });
+    expect(doneSteps(later.html)).toContain('fairness');
+    expect(doneSteps(later.html)).toContain('privacy');
+  });
+
+  it('writes the Chinese "actual" axis label of the confusion matrix upright', () => {
+    expect(page('results', makeProject('model'), 'zh').html).toMatch(/<th[^>]*class="axis vertical upright"/);
+    expect(page('results', makeProject('model'), 'en').html).not.toContain('upright');
+  });
+
+  it('says "less than a second left", never "about less than a second left"', () => {
+    const { text: out } = page('train', makeProject('target'), 'en', false, (w) => {
+      w.run = {
+        runId: 'r',
+        status: 'running',
+        epochs: [{ epoch: 1, loss: 0.7, valLoss: 0.72, metric: 0.6, valMetric: 0.61, seconds: 0.1, maxEpochs: 2 }],
+        maxEpochs: 2,
+        error: null,
+        backend: 'wasm',
+        etaSeconds: 0.4,
+        stage: 'train',
+      };
+    });
+    expect(out).toContain('less than a second left');
+    expect(out).not.toMatch(/about less than/);
+  });
+
+  it('never shows a read-issue code in import warnings or errors', () => {
+    const warning = {
+      code: 'long_row',
+      message: '1 row(s) could not be read and were skipped (too_many_fields (2, expected 1)): line(s) 3.',
+      fileLines: [3],
+      severity: 'warning' as const,
+      params: { reason: 'long_row', count: 1 },
+    };
+    const data = makeProject('data').data!;
+    const p = makeProject('data', { data: { ...data, summary: { ...data.summary, warnings: [warning] } } });
+    for (const locale of ['en', 'zh'] as const) {
+      const { text: out } = page('import', p, locale, false, (w) => {
+        w.preview = preview;
+        w.banner = {
+          error: {
+            code: 'BAD_ROW',
+            key: 'errors.BAD_ROW',
+            params: { file: 'a.csv', line: 3, reason: 'too_many_fields (2, expected 1)' },
+          },
+          retry: null,
+        };
+      });
+      expect(out, locale).not.toMatch(/too_many_fields|long_row/);
+      expect(out, locale).toContain(locale === 'en' ? 'too many fields (2, expected 1)' : '字段过多 (2, expected 1)');
+    }
+  });
+});
+
 describe('catalog', () => {
   /** Every literal `wizard.…` key named in the wizard's sources. */
   function keysInSources(): string[] {

@@ -160,7 +160,12 @@ describe('try a sample', () => {
 
 describe('navigation', () => {
   it('goes forward only into steps whose work is there, saving the step in the project each time', async () => {
-    ({ fake } = backend(makeProject('data', { step: 'import' })));
+    // No column worth suggesting as the target: `class` renamed to something that is not an outcome name.
+    const data = makeProject('data').data!;
+    const columns = data.summary.columns.map((c) => (c.name === 'class' ? { ...c, name: 'grade' } : c));
+    ({ fake } = backend(
+      makeProject('data', { step: 'import', data: { ...data, summary: { ...data.summary, columns } } }),
+    ));
     fake.handlers['template:suggest'] = () =>
       ok({ targets: [], targetLabels: [], positiveClass: null, task: null, sensitive: [] });
     wizard = new WizardState(fakePlatform(fake.api));
@@ -661,5 +666,180 @@ describe('helpers', () => {
   it('makes file names without separators or control characters', () => {
     expect(safeFileName('a/b\\c: d?\u0001')).toBe('a b c d');
     expect(safeFileName('   ')).toBe('modelwise');
+  });
+});
+
+describe('QA: never lose the trained model without asking', () => {
+  /** A trained project on Template & target, with the templates loaded. */
+  async function trained(): Promise<void> {
+    ({ fake } = backend(makeProject('model', { step: 'target' })));
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+  }
+  const changes = () => fake.requests('project:update').filter((u) => u.step === undefined);
+
+  it('asks before a template change discards the model; "keep" changes nothing', async () => {
+    await trained();
+    expect(wizard.project?.model).not.toBeNull();
+    await wizard.setTemplate('medical');
+    expect(wizard.pendingChange).toEqual({ kind: 'template', value: 'medical' });
+    expect(changes()).toEqual([]);
+    wizard.cancelChange();
+    expect(wizard.pendingChange).toBeNull();
+    expect(changes()).toEqual([]);
+    expect(wizard.project?.templateId).toBe('finance');
+    expect(wizard.project?.model).not.toBeNull();
+  });
+
+  it('makes the change once the user confirms it', async () => {
+    await trained();
+    await wizard.setTemplate('medical');
+    await wizard.confirmChange();
+    expect(wizard.pendingChange).toBeNull();
+    expect(changes()[0]).toEqual({ templateId: 'medical' });
+    expect(wizard.project?.templateId).toBe('medical');
+  });
+
+  it('asks the same for the target and the positive class, and not for the current choice', async () => {
+    await trained();
+    await wizard.setTarget('class');
+    expect(wizard.pendingChange).toBeNull();
+    await wizard.setTarget('foreign_worker');
+    expect(wizard.pendingChange).toEqual({ kind: 'target', value: 'foreign_worker' });
+    await wizard.setPositiveClass('good');
+    expect(wizard.pendingChange).toEqual({ kind: 'positiveClass', value: 'good' });
+    expect(changes()).toEqual([]);
+    await wizard.confirmChange();
+    expect(changes()).toEqual([{ positiveClass: 'good' }]);
+    // Leaving the step drops an unanswered question.
+    await wizard.setTarget('foreign_worker');
+    await wizard.goTo('import');
+    expect(wizard.pendingChange).toBeNull();
+  });
+
+  it('changes at once when there is no model to lose', async () => {
+    ({ fake } = backend(makeProject('target', { step: 'target' })));
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    await wizard.setTemplate('medical');
+    expect(wizard.pendingChange).toBeNull();
+    expect(wizard.project?.templateId).toBe('medical');
+  });
+});
+
+describe('QA: the threshold slider and its metrics stay together', () => {
+  it('keeps the slider at 0.30 and the metrics for 0.30 after leaving Results and coming back', async () => {
+    ({ fake } = backend(makeProject('model', { step: 'results' })));
+    const m = reportFixture().evaluation.metrics;
+    if (m.task !== 'binary') throw new Error('fixture is binary');
+    fake.handlers['results:get'] = () => ok(view(makeProject('model', { step: 'results' })));
+    fake.handlers['results:atThreshold'] = (req) => ok({ ...m, threshold: req.threshold });
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    expect(wizard.threshold).toBeNull();
+    await wizard.atThreshold(0.3);
+    await wizard.goTo('train');
+    await wizard.goTo('results');
+    expect(wizard.threshold).toBe(0.3);
+    expect(wizard.thresholdMetrics?.threshold).toBe(0.3);
+  });
+
+  it('fetches the metrics again on entering Results when the slider moved without them', async () => {
+    ({ fake } = backend(makeProject('model', { step: 'train' })));
+    const m = reportFixture().evaluation.metrics;
+    if (m.task !== 'binary') throw new Error('fixture is binary');
+    fake.handlers['results:get'] = () => ok(view(makeProject('model', { step: 'results' })));
+    fake.handlers['results:atThreshold'] = (req) => ok({ ...m, threshold: req.threshold });
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    wizard.setThreshold(0.42);
+    await wizard.goTo('results');
+    expect(fake.requests('results:atThreshold')).toEqual([{ threshold: 0.42 }]);
+    expect(wizard.thresholdMetrics?.threshold).toBe(0.42);
+  });
+
+  it("puts the slider back to the model's threshold when a new model is trained", async () => {
+    ({ fake } = backend(makeProject('model', { step: 'train' })));
+    fake.handlers['train:start'] = () => ok({ runId: 'run-2' });
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    wizard.setThreshold(0.3);
+    await wizard.startTraining();
+    expect(wizard.threshold).toBeNull();
+    expect(wizard.thresholdMetrics).toBeNull();
+  });
+});
+
+describe('QA: step marks, notices and estimates', () => {
+  it('marks Results done once seen, keeps it when going back, and unmarks it for a new model', async () => {
+    const r = reportFixture();
+    ({ fake } = backend(makeProject('target', { step: 'train', privacy: r.privacy })));
+    fake.handlers['train:start'] = () => ok({ runId: 'run-1' });
+    const trainedProject = () => makeProject('model', { step: 'results', fairness: r.fairness, privacy: r.privacy });
+    fake.handlers['results:get'] = () => ok(view(trainedProject()));
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    await wizard.startTraining();
+    fake.emit('train:finished', {
+      runId: 'run-1',
+      ok: true,
+      cancelled: false,
+      error: null,
+      project: view(trainedProject()),
+    });
+    // The back end assessed fairness and privacy while training: not seen, so not done.
+    expect(wizard.visited.has('fairness')).toBe(false);
+    expect(wizard.visited.has('privacy')).toBe(false);
+    await wizard.goTo('results');
+    await wizard.goTo('train');
+    expect(wizard.visited.has('results')).toBe(true);
+    await wizard.startTraining();
+    fake.emit('train:finished', {
+      runId: 'run-1',
+      ok: true,
+      cancelled: false,
+      error: null,
+      project: view(trainedProject()),
+    });
+    expect(wizard.visited.has('results')).toBe(false);
+  });
+
+  it('counts the steps before the saved one as seen when a project is reopened', async () => {
+    ({ fake } = backend(makeProject('model', { step: 'privacy' })));
+    fake.handlers['privacy:scan'] = () => ok(reportFixture().privacy);
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    expect(wizard.step).toBe('privacy');
+    expect([...wizard.visited]).toEqual(
+      expect.arrayContaining(['import', 'target', 'clean', 'train', 'results', 'fairness', 'privacy']),
+    );
+    expect(wizard.visited.has('export')).toBe(false);
+  });
+
+  it('clears "Cancelled. Nothing was changed." when a later import succeeds', async () => {
+    ({ fake } = backend(makeProject('empty', { step: 'import' })));
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    const good = fake.handlers['data:import']!;
+    fake.handlers['data:import'] = () => fail('CANCELLED');
+    await wizard.importPath('/data/big.csv');
+    expect(wizard.notice).toBe('wizard.notice.cancelled');
+    fake.handlers['data:import'] = good;
+    expect(await wizard.importPath('/data/small.csv')).toBe(true);
+    expect(wizard.notice).toBeNull();
+  });
+
+  it('clears the notice when an upload starts too', async () => {
+    ({ fake } = backend(makeProject('empty', { step: 'import' })));
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    wizard.notice = 'wizard.notice.cancelled';
+    expect(await wizard.importFile(new File(['a\n1\n'], 'a.csv'))).toBe(true);
+    expect(wizard.notice).toBeNull();
+  });
+
+  it('gives no estimate from less than a second of work', () => {
+    expect(estimateSeconds(0.2, 0.16)).toBeNull();
+    expect(estimateSeconds(2, 0.5)).toBe(2);
   });
 });

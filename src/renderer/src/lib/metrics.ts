@@ -46,16 +46,15 @@ const FIELD: Partial<Record<MetricId, string>> = {
 /**
  * The value of metric `id` in `m`, or null when it is undefined for this task or data.
  * Gini = 2·ROC AUC − 1 (the credit-scoring convention). The approval rate is the share of test
- * rows that receive the favourable outcome: predicted negative (not defaulting) in credit scoring.
+ * rows that receive the favourable outcome: predicted negative (not defaulting) in credit scoring,
+ * predicted positive where the template says so; null when `favourable` is not given, rather than
+ * a guess at its direction.
  */
-export function metricValue(
-  m: Metrics,
-  id: MetricId,
-  favourable: FavourableOutcome = 'predicted_negative',
-): number | null {
+export function metricValue(m: Metrics, id: MetricId, favourable?: FavourableOutcome): number | null {
   if (m.task === 'binary') {
     if (id === 'gini') return m.rocAuc === null ? null : 2 * m.rocAuc - 1;
     if (id === 'approval_rate') {
+      if (!favourable) return null;
       const { tp, fp, tn, fn } = m.confusion;
       const total = tp + fp + tn + fn;
       if (total === 0) return null;

@@ -1,11 +1,17 @@
 /**
  * Plain-language text of report data in the current locale: recipe steps, delimiters, training
- * settings, and messages (`{key, params}`) from the engine. Everything goes through the catalog.
+ * settings, data warnings, and messages (`{key, params}`) from the engine; and the choices the
+ * report and the wizard's review steps share (which metrics to show, the favourable outcome, when
+ * a score is too good to trust). Everything goes through the catalog.
  */
+import type { DataWarning } from '../../../shared/model/data';
+import type { Metrics } from '../../../shared/model/metrics';
 import type { RecipeStepResolved } from '../../../shared/model/recipe';
 import type { Message } from '../../../shared/model/report';
 import type { MetricId } from '../../../shared/model/template';
+import { hasMessage } from '../../../shared/i18n';
 import { fixed, num, percent, t, tOr } from '../lib/i18n.svelte';
+import { METRICS_BY_TASK, type FavourableOutcome } from '../lib/metrics';
 
 /** A list in the locale's style ("a, b, c" / "a、b、c"). */
 export function list(items: readonly string[]): string {
@@ -137,4 +143,89 @@ export function metricText(id: MetricId, value: number | null): string {
 /** A bootstrap interval as "0.771–0.850". */
 export function intervalText(id: MetricId, interval: { low: number; high: number } | null): string {
   return interval ? `${metricText(id, interval.low)}–${metricText(id, interval.high)}` : '';
+}
+
+/**
+ * Codes of unreadable rows that the import writes into its English messages and into `BAD_ROW`'s
+ * `reason` (engine `issueReason`: `too_many_fields (2, expected 1)`); each has a phrase in the
+ * catalog (`report.readIssue.<code>`), so no code reaches the reader.
+ */
+export const READ_ISSUE_CODES = [
+  'too_many_fields',
+  'too_few_fields',
+  'text_after_closing_quote',
+  'unterminated_quote',
+  'undecodable_bytes',
+  'blank_line_with_spaces',
+] as const;
+const READ_ISSUE = new RegExp(`\\b(?:${READ_ISSUE_CODES.join('|')})\\b`, 'g');
+
+/** `text` with every read-issue code in it replaced by its phrase in the current locale. */
+export function withoutCodes(text: string): string {
+  return text.replace(READ_ISSUE, (code) => t(`report.readIssue.${code}`));
+}
+
+/**
+ * A data warning in words — the one way the wizard and the report write one: the catalog's
+ * `warnings.<code>` message where there is one, else the English message the engine logged
+ * (DataWarning carries both) with any read-issue code in it put in words; never a bare code.
+ */
+export function warningText(w: DataWarning): string {
+  const key = `warnings.${w.code}`;
+  if (hasMessage(key)) {
+    const params = {
+      ...((w.params ?? {}) as Record<string, string | number | boolean | null>),
+      column: w.column ?? null,
+    };
+    return t(key, params);
+  }
+  const message = w.message.trim();
+  if (!message || message === w.code) return t('report.data.warningGeneric');
+  return withoutCodes(message);
+}
+
+/**
+ * The favourable outcome of the fairness analysis (SPEC §4: approval in credit scoring, being
+ * flagged for follow-up in medicine), which rates such as the approval rate count: the report's
+ * own field where the engine writes it, else the one its fairness reports were assessed with,
+ * else from the template (only credit scoring favours predicted negative).
+ */
+export function favourableOf(from: {
+  favourableOutcome?: FavourableOutcome | null;
+  fairness: readonly { favourableOutcome: FavourableOutcome }[];
+  templateId: string;
+}): FavourableOutcome {
+  return (
+    from.favourableOutcome ??
+    from.fairness[0]?.favourableOutcome ??
+    (from.templateId === 'finance' ? 'predicted_negative' : 'predicted_positive')
+  );
+}
+
+/**
+ * Metrics that belong to one kind of template (the approval rate of credit scoring) and are
+ * shown only where the template names them among its headline metrics.
+ */
+const TEMPLATE_ONLY: ReadonlySet<MetricId> = new Set<MetricId>(['approval_rate']);
+
+/** Whether metric `id` is shown for a template whose headline metrics are `headline`. */
+export function metricShown(id: MetricId, headline: readonly MetricId[]): boolean {
+  return !TEMPLATE_ONLY.has(id) || headline.includes(id);
+}
+
+/** The rows of the full metric table for `task`, in order (SPEC §6), for these headline metrics. */
+export function tableMetrics(task: Metrics['task'], headline: readonly MetricId[]): MetricId[] {
+  return METRICS_BY_TASK[task].filter((id) => metricShown(id, headline));
+}
+
+/**
+ * A test ROC AUC at or above which the score is too good to trust: almost perfect scores on real
+ * data usually mean a column leaks the outcome. The engine's report summary uses the same bound
+ * (`summary.tooGood` in `engine/report/build.ts`).
+ */
+export const TOO_GOOD_AUC = 0.99;
+
+/** The test ROC AUC when it is too good to trust (binary tasks), else null. */
+export function tooGoodAuc(m: Metrics | null | undefined): number | null {
+  return m?.task === 'binary' && m.rocAuc !== null && m.rocAuc >= TOO_GOOD_AUC ? m.rocAuc : null;
 }

@@ -1,22 +1,40 @@
 /** Wizard-specific text: durations, error messages and progress stages in the current locale. */
 import type { UserErrorData } from '../../../shared/errors';
-import type { DataWarning } from '../../../shared/model/data';
 import { hasMessage } from '../../../shared/i18n';
 import { i18n, num, t, tOr } from '../lib/i18n.svelte';
+import { withoutCodes } from '../report/describe';
 
-/** An estimate in seconds as "about 40 s" / "about 3 min" / "about 1.5 h". */
+// Data warnings are written the same way on every screen and in the report.
+export { warningText } from '../report/describe';
+
+/** A duration in seconds as "40 s" / "3 min" / "1.5 h" (at least "1 s"). */
 export function duration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '';
-  if (seconds < 1) return t('wizard.time.lessThanSecond');
-  if (seconds < 90) return t('wizard.time.seconds', { n: Math.round(seconds) });
+  if (seconds < 90) return t('wizard.time.seconds', { n: Math.max(1, Math.round(seconds)) });
   if (seconds < 90 * 60) return t('wizard.time.minutes', { n: Math.round(seconds / 60) });
   return t('wizard.time.hours', { n: num(seconds / 3600, 1) });
 }
 
-/** The message of an error in the current locale; an unknown key falls back to its code. */
+/**
+ * The estimated time left as a phrase: "about 40 s left", "at most 3 min left" (`bound`: the
+ * estimate is an upper bound), "less than a second left"; empty when there is no estimate.
+ */
+export function etaText(seconds: number | null | undefined, bound = false): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds <= 0) return '';
+  if (seconds < 1) return t('wizard.progress.etaUnderSecond');
+  return t(bound ? 'wizard.progress.etaAtMost' : 'wizard.progress.eta', { time: duration(seconds) });
+}
+
+/**
+ * The message of an error in the current locale; an unknown key falls back to its code. Read-issue
+ * codes in its parameters (`BAD_ROW`'s reason `too_many_fields (2, expected 1)`) are put in words.
+ */
 export function errorText(error: UserErrorData): string {
-  if (hasMessage(error.key)) return t(error.key, error.params);
-  return tOr(`errors.${error.code}`, error.params, error.code);
+  const params = Object.fromEntries(
+    Object.entries(error.params).map(([k, v]) => [k, typeof v === 'string' ? withoutCodes(v) : v]),
+  );
+  if (hasMessage(error.key)) return t(error.key, params);
+  return tOr(`errors.${error.code}`, params, error.code);
 }
 
 /** The name of a progress stage (`import`, `profile`, `upload`…). */
@@ -34,16 +52,4 @@ export function cellText(value: string | number | boolean | null | undefined): s
     return new Intl.NumberFormat(i18n.tag, { useGrouping: false, maximumFractionDigits: 6 }).format(value);
   if (typeof value === 'boolean') return t(value ? 'report.yes' : 'report.no');
   return value;
-}
-
-/**
- * A data warning in words: the catalog's `warnings.<code>` message where the import has one, else
- * the English message the engine logged (DataWarning carries both).
- */
-export function warningText(w: DataWarning): string {
-  const params = {
-    ...((w.params ?? {}) as Record<string, string | number | boolean | null>),
-    column: w.column ?? null,
-  };
-  return tOr(`warnings.${w.code}`, params, w.message);
 }

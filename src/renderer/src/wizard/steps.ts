@@ -1,7 +1,9 @@
 /**
  * The wizard's steps (SPEC §1) as data: each declares its title and one-line explanation (i18n
- * keys), when it can be entered and when it counts as done — both read from the project only, so
- * reopening a project restores exactly where the user was. The components live in `Wizard.svelte`.
+ * keys), when it can be entered (read from the project only, so reopening a project restores
+ * exactly where the user was) and when it counts as done — its work is in the project and, for the
+ * review steps whose work the back end does on its own (fairness and privacy are assessed while
+ * training), the user has looked at it. The components live in `Wizard.svelte`.
  */
 import type { Project, WizardStep } from '../../../shared/model/project';
 
@@ -13,8 +15,11 @@ export interface StepDef {
   intro: string;
   /** Whether the step has what it needs (a project, data, a target, a model). */
   canEnter(project: Project | null): boolean;
-  /** Whether the step's work is finished (marks it in the step list). */
-  isDone(project: Project | null): boolean;
+  /**
+   * Whether the step's work is finished (marks it in the step list). `visited`: the steps the user
+   * has been on since their work was last redone (see `WizardState.visited`).
+   */
+  isDone(project: Project | null, visited: ReadonlySet<WizardStep>): boolean;
 }
 
 export const STEP_ORDER: readonly WizardStep[] = [
@@ -37,8 +42,6 @@ export function stepIndex(step: WizardStep): number {
 const hasData = (p: Project | null): p is Project => p !== null && p.data !== null;
 const hasTarget = (p: Project | null): p is Project => hasData(p) && p.target !== null;
 const hasModel = (p: Project | null): p is Project => hasTarget(p) && p.model !== null;
-/** The user has been past `step` (the project remembers the furthest step it was saved at). */
-const beyond = (p: Project | null, step: WizardStep): boolean => p !== null && stepIndex(p.step) > stepIndex(step);
 
 function def(id: WizardStep, canEnter: StepDef['canEnter'], isDone: StepDef['isDone']): StepDef {
   return { id, title: `wizard.step.${id}.title`, intro: `wizard.step.${id}.intro`, canEnter, isDone };
@@ -63,7 +66,7 @@ export const STEPS: readonly StepDef[] = [
   def(
     'clean',
     (p) => hasTarget(p),
-    (p) => hasTarget(p) && (p.recipe.steps.length > 0 || p.model !== null || beyond(p, 'clean')),
+    (p, seen) => hasTarget(p) && (p.recipe.steps.length > 0 || p.model !== null || seen.has('clean')),
   ),
   def(
     'train',
@@ -73,17 +76,17 @@ export const STEPS: readonly StepDef[] = [
   def(
     'results',
     (p) => hasModel(p),
-    (p) => hasModel(p) && beyond(p, 'results'),
+    (p, seen) => hasModel(p) && seen.has('results'),
   ),
   def(
     'fairness',
     (p) => hasModel(p),
-    (p) => hasModel(p) && p.fairness.length > 0,
+    (p, seen) => hasModel(p) && p.fairness.length > 0 && seen.has('fairness'),
   ),
   def(
     'privacy',
     (p) => hasData(p),
-    (p) => hasData(p) && p.privacy !== null,
+    (p, seen) => hasData(p) && p.privacy !== null && seen.has('privacy'),
   ),
   def(
     'export',
@@ -124,4 +127,20 @@ export function resumeStep(project: Project): WizardStep {
   if (stepDef(saved).canEnter(project) && saved !== 'welcome') return saved;
   for (let i = stepIndex(saved) - 1; i > 0; i--) if (STEPS[i]!.canEnter(project)) return STEPS[i]!.id;
   return 'import';
+}
+
+/**
+ * A fixed set of steps. The wizard replaces its set of visited steps whole (a `$state.raw`) rather
+ * than mutating one, so a plain, read-only Set is what it holds.
+ */
+export function stepSet(steps: Iterable<WizardStep> = []): ReadonlySet<WizardStep> {
+  return new Set(steps);
+}
+
+/**
+ * The steps a reopened project counts as visited: those before its saved step, which the linear
+ * wizard has passed through (the project does not record each visit).
+ */
+export function visitedBefore(step: WizardStep): ReadonlySet<WizardStep> {
+  return stepSet(STEP_ORDER.slice(0, Math.max(0, stepIndex(step))));
 }

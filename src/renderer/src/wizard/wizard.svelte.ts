@@ -34,7 +34,8 @@ import type { Template } from '../../../shared/model/template';
 import type { EpochLog } from '../../../shared/model/train';
 import { i18n, setLocale } from '../lib/i18n.svelte';
 import type { Platform } from '../lib/bridge';
-import { nextStep, previousStep, resumeStep, stepDef } from './steps';
+import { nextStep, previousStep, resumeStep, stepDef, stepSet, visitedBefore } from './steps';
+import { suggestedTargets } from './targets';
 
 export type JobKind = EventPayload<'job:progress'>['kind'];
 export type ExportFormat = Request<'report:export'>['format'];
@@ -64,6 +65,15 @@ export interface TrainRun {
   /** The back end's last stage of the run (`prepare`, `record`…), or null. */
   stage: string | null;
 }
+
+/**
+ * A change at Template & target that makes the back end discard the trained model (and its
+ * fairness results), held until the user confirms it.
+ */
+export type PendingChange =
+  | { kind: 'template'; value: string }
+  | { kind: 'target'; value: string }
+  | { kind: 'positiveClass'; value: string | null };
 
 export interface ExportDone {
   format: ExportFormat;
@@ -95,12 +105,15 @@ export const TRAIN_DEFAULTS = {
   classWeights: false,
 } as const;
 
+/** Elapsed seconds below which a rate is noise (an upload's first chunks fill buffers at once). */
+export const MIN_ESTIMATE_SECONDS = 1;
+
 /**
  * Seconds left from the elapsed time and the done fraction, assuming a steady rate; null before
- * anything is measurable.
+ * anything is measurable (nothing done yet, or less than `MIN_ESTIMATE_SECONDS` elapsed).
  */
 export function estimateSeconds(elapsedSeconds: number, fraction: number | null): number | null {
-  if (fraction === null || fraction <= 0 || elapsedSeconds <= 0) return null;
+  if (fraction === null || fraction <= 0 || elapsedSeconds < MIN_ESTIMATE_SECONDS) return null;
   if (fraction >= 1) return 0;
   return (elapsedSeconds * (1 - fraction)) / fraction;
 }
@@ -165,10 +178,21 @@ export class WizardState {
   suggestions = $state.raw<Suggestions | null>(null);
   clean = $state.raw<CleanView | null>(null);
   run = $state.raw<TrainRun | null>(null);
+  /** Where the Results slider is (a probability in [0, 1]), or null for the model's own threshold. */
+  threshold = $state<number | null>(null);
+  /** Metrics at `threshold`, once the back end answered; their own `threshold` says for which. */
   thresholdMetrics = $state.raw<BinaryMetrics | null>(null);
   fairnessReports = $state.raw<FairnessAttributeReport[] | null>(null);
   privacyScan = $state.raw<PrivacyScan | null>(null);
   exports = $state.raw<ExportDone[]>([]);
+  /**
+   * Steps the user has been on since their work was last redone: a review step (Results,
+   * Fairness, Privacy) counts as done only once seen, and a new model or new data makes its
+   * review steps unseen again. A reopened project counts the steps before its saved step.
+   */
+  visited = $state.raw<ReadonlySet<WizardStep>>(stepSet());
+  /** A change at Template & target waiting for the user to confirm that the model goes. */
+  pendingChange = $state.raw<PendingChange | null>(null);
 
   template = $derived<Template | null>(this.templates.find((t) => t.id === this.project?.templateId) ?? null);
   canNext = $derived(nextStep(this.step, this.project) !== null);
@@ -232,7 +256,11 @@ export class WizardState {
     fn: () => Promise<Result<T>>,
     opts: { busy?: string; retry?: () => Promise<unknown>; quiet?: boolean } = {},
   ): Promise<T | null> {
-    if (opts.busy) this.activity = [...this.activity, opts.busy];
+    if (opts.busy) {
+      this.activity = [...this.activity, opts.busy];
+      // A new action makes an earlier "Cancelled" notice stale.
+      this.notice = null;
+    }
     const result = await attempt(fn);
     if (opts.busy) {
       const i = this.activity.lastIndexOf(opts.busy);
@@ -291,7 +319,9 @@ export class WizardState {
   async goTo(step: WizardStep): Promise<boolean> {
     if (!stepDef(step).canEnter(this.project)) return false;
     this.step = step;
+    this.markVisited(step);
     this.notice = null;
+    this.pendingChange = null;
     if (this.banner && !this.training) this.banner = null;
     if (this.project && step !== 'welcome' && this.project.step !== step) {
       const view = await this.call(() => this.api.project.update({ step }), { quiet: true });
@@ -309,6 +339,23 @@ export class WizardState {
   async back(): Promise<boolean> {
     const to = previousStep(this.step, this.project);
     return to ? this.goTo(to) : false;
+  }
+
+  private markVisited(step: WizardStep): void {
+    if (!this.visited.has(step)) this.visited = stepSet([...this.visited, step]);
+  }
+
+  /** Forgets that the user saw `steps` (their work was redone). */
+  private unvisit(steps: readonly WizardStep[]): void {
+    if (steps.some((s) => this.visited.has(s)))
+      this.visited = stepSet([...this.visited].filter((s) => !steps.includes(s)));
+  }
+
+  /** Forgets what was shown about the previous model: slider position, its metrics, fairness. */
+  private forgetModelViews(): void {
+    this.threshold = null;
+    this.thresholdMetrics = null;
+    this.fairnessReports = null;
   }
 
   /** Loads what a step shows when it is entered. */
@@ -334,6 +381,9 @@ export class WizardState {
         await this.loadTemplates();
         const view = await this.call(() => this.api.results.get({}), { busy: 'wizard.busy.loading' });
         if (view) this.view = view;
+        // The slider keeps its place across visits; its metrics must be for that place.
+        if (this.threshold !== null && this.thresholdMetrics?.threshold !== this.threshold)
+          await this.atThreshold(this.threshold);
         break;
       }
       case 'fairness':
@@ -359,12 +409,13 @@ export class WizardState {
     this.suggestions = null;
     this.clean = null;
     this.run = null;
-    this.thresholdMetrics = null;
-    this.fairnessReports = null;
+    this.forgetModelViews();
     this.privacyScan = null;
     this.exports = [];
     this.banner = null;
     this.notice = null;
+    this.pendingChange = null;
+    this.visited = resume ? visitedBefore(view.project.step) : stepSet();
     if (resume) {
       setLocale(view.project.locale);
       await this.goTo(resumeStep(view.project));
@@ -460,6 +511,7 @@ export class WizardState {
   /** Imports a file the user dropped or picked: its own path (desktop) or an upload (web). */
   async importFile(file: File): Promise<boolean> {
     if (!this.project && !(await this.createProject(baseName(file.name)))) return false;
+    this.notice = null;
     const abort = new AbortController();
     this.importAbort = abort;
     this.startProgress('upload', 'upload');
@@ -514,12 +566,12 @@ export class WizardState {
     this.view = imported.project;
     this.importSummary = imported.summary;
     this.preview = imported.preview;
-    // Everything derived from the old table is stale.
+    // Everything derived from the old table is stale, and so is having seen it.
     this.suggestions = null;
     this.clean = null;
-    this.thresholdMetrics = null;
-    this.fairnessReports = null;
+    this.forgetModelViews();
     this.privacyScan = null;
+    this.unvisit(STEP_AFTER_IMPORT);
   }
 
   /** Stops an upload or an import in progress. */
@@ -567,23 +619,70 @@ export class WizardState {
   }
 
   /**
+   * The columns worth suggesting as the target, best first (see `suggestedTargets`): the template's
+   * name patterns, then binary columns named like an outcome — not every categorical column the
+   * back end lists as a possible target.
+   */
+  suggestedTargets(): string[] {
+    const columns = (this.importSummary ?? this.project?.data?.summary)?.columns ?? [];
+    return suggestedTargets(columns, this.template?.suggestedTargets ?? []);
+  }
+
+  /**
    * Entering Template & target: fetch the template's proposals and, where the project has no
-   * target yet, take the first proposed target, its positive class and the suggested sensitive
-   * attributes, so Next works at once.
+   * target yet, take the first suggested target, its positive class and the suggested sensitive
+   * attributes, so Next works at once. With nothing worth suggesting, the user chooses.
    */
   private async prefillTarget(): Promise<void> {
     const edits = this.targetEdits;
     const s = await this.suggest();
     const p = this.project;
+    const first = this.suggestedTargets()[0];
     // The user may have picked a target while the proposals were on their way: theirs wins.
-    if (!s || !p || p.target !== null || !s.targets[0] || edits !== this.targetEdits) return;
-    await this.applyTarget(s.targets[0]);
+    if (!s || !p || p.target !== null || !first || edits !== this.targetEdits) return;
+    await this.applyTarget(first);
     if (this.project?.sensitive.length === 0 && this.suggestions?.sensitive.length) {
       await this.update({ sensitive: this.suggestions.sensitive.map((x) => x.column) });
     }
   }
 
+  /**
+   * Whether a change of template, target or positive class must be confirmed first: the back end
+   * discards the trained model and its results on any of them.
+   */
+  private mustConfirm(): boolean {
+    return this.project?.model != null;
+  }
+
+  /** Chooses the template; with a trained model this only asks (see `pendingChange`). */
   async setTemplate(templateId: string): Promise<void> {
+    if (templateId === this.project?.templateId) {
+      this.pendingChange = null;
+      return;
+    }
+    if (this.mustConfirm()) {
+      this.pendingChange = { kind: 'template', value: templateId };
+      return;
+    }
+    await this.applyTemplate(templateId);
+  }
+
+  /** The user confirmed `pendingChange`: make it (the back end discards the model). */
+  async confirmChange(): Promise<void> {
+    const change = this.pendingChange;
+    if (!change) return;
+    this.pendingChange = null;
+    if (change.kind === 'template') await this.applyTemplate(change.value);
+    else if (change.kind === 'target') await this.applyTarget(change.value);
+    else await this.update({ positiveClass: change.value });
+  }
+
+  /** The user declined `pendingChange`: nothing changes, the model stays. */
+  cancelChange(): void {
+    this.pendingChange = null;
+  }
+
+  private async applyTemplate(templateId: string): Promise<void> {
     if (!(await this.update({ templateId }))) return;
     const s = await this.suggest();
     if (s?.positiveClass && s.positiveClass !== this.project?.positiveClass)
@@ -593,9 +692,20 @@ export class WizardState {
   /** Counts the user's target choices, so an automatic proposal never overrides one. */
   private targetEdits = 0;
 
-  /** Sets the target column (the user's choice) and the positive class the template proposes for it. */
+  /**
+   * Sets the target column (the user's choice) and the positive class the template proposes for
+   * it; with a trained model this only asks (see `pendingChange`).
+   */
   async setTarget(target: string): Promise<void> {
     this.targetEdits++;
+    if (target === this.project?.target) {
+      this.pendingChange = null;
+      return;
+    }
+    if (this.mustConfirm()) {
+      this.pendingChange = { kind: 'target', value: target };
+      return;
+    }
     await this.applyTarget(target);
   }
 
@@ -605,7 +715,16 @@ export class WizardState {
     if (s?.positiveClass) await this.update({ positiveClass: s.positiveClass });
   }
 
+  /** Sets the positive class; with a trained model this only asks (see `pendingChange`). */
   async setPositiveClass(label: string | null): Promise<void> {
+    if (label === this.project?.positiveClass) {
+      this.pendingChange = null;
+      return;
+    }
+    if (this.mustConfirm()) {
+      this.pendingChange = { kind: 'positiveClass', value: label };
+      return;
+    }
     await this.update({ positiveClass: label });
   }
 
@@ -750,6 +869,7 @@ export class WizardState {
     if (this.training) return;
     const maxEpochs = Number(this.effectiveSettings().maxEpochs) || TRAIN_DEFAULTS.maxEpochs;
     this.banner = null;
+    this.notice = null;
     this.run = {
       runId: null,
       status: 'starting',
@@ -760,8 +880,7 @@ export class WizardState {
       etaSeconds: null,
       stage: null,
     };
-    this.thresholdMetrics = null;
-    this.fairnessReports = null;
+    this.forgetModelViews();
     const started = await attempt(() => this.api.train.start({ settings: this.project?.settings ?? {} }));
     if (!started.ok) {
       // The Train step shows the error beside its Retry button; the rest of the wizard stays usable.
@@ -830,14 +949,24 @@ export class WizardState {
     if (f.project) this.view = f.project;
     const status: TrainRun['status'] = f.ok && !f.cancelled ? 'done' : f.cancelled ? 'cancelled' : 'failed';
     this.run = { ...run, status, error: f.error };
-    this.thresholdMetrics = null;
-    this.fairnessReports = null;
+    this.forgetModelViews();
+    // A new model: its results and fairness have not been seen yet.
+    if (f.project?.project.model) this.unvisit(STEP_AFTER_TRAIN);
   }
 
   // ---------------------------------------------------------------- results, fairness, privacy
 
-  /** Metrics at decision threshold `threshold` in [0, 1]; an answer overtaken by a newer request is dropped. */
+  /** Moves the Results slider to `threshold` in [0, 1] (the metrics follow with `atThreshold`). */
+  setThreshold(threshold: number): void {
+    this.threshold = threshold;
+  }
+
+  /**
+   * Moves the slider to `threshold` in [0, 1] and fetches the metrics there; an answer overtaken
+   * by a newer request is dropped.
+   */
   async atThreshold(threshold: number): Promise<void> {
+    this.threshold = threshold;
     const seq = ++this.thresholdSeq;
     const m = await this.call(() => this.api.results.atThreshold({ threshold }), { quiet: true });
     if (m && seq === this.thresholdSeq) this.thresholdMetrics = m;
@@ -914,6 +1043,19 @@ export class WizardState {
     return result;
   }
 }
+
+/** Steps whose work depends on the imported table (a new import redoes them). */
+const STEP_AFTER_IMPORT: readonly WizardStep[] = [
+  'target',
+  'clean',
+  'train',
+  'results',
+  'fairness',
+  'privacy',
+  'export',
+];
+/** Review steps of a trained model (a new model redoes them). */
+const STEP_AFTER_TRAIN: readonly WizardStep[] = ['results', 'fairness', 'export'];
 
 const KEY = Symbol('modelwise.wizard');
 

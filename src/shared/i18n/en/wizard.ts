@@ -57,6 +57,7 @@ export const wizard = {
   'wizard.busy.exporting': 'Writing the report …',
   'wizard.progress.eta': 'about {time} left',
   'wizard.progress.etaAtMost': 'at most {time} left',
+  'wizard.progress.etaUnderSecond': 'less than a second left',
   'wizard.progress.cancelling': 'Cancelling …',
   'wizard.stage.working': 'Working …',
   'wizard.stage.upload': 'Uploading the file',
@@ -70,7 +71,6 @@ export const wizard = {
   'wizard.stage.report': 'Writing the report',
   'wizard.stage.prepare': 'Preparing the data',
   'wizard.stage.record': 'Saving the model',
-  'wizard.time.lessThanSecond': 'less than a second',
   'wizard.time.seconds': '{n} s',
   'wizard.time.minutes': '{n} min',
   'wizard.time.hours': '{n} h',
@@ -170,6 +170,12 @@ export const wizard = {
   'wizard.target.notFeature': 'not used as a feature',
   'wizard.target.addSensitive': 'Add a column',
   'wizard.target.add': 'Add',
+  'wizard.target.confirm.template': 'Changing the template discards the trained model and its results. Continue?',
+  'wizard.target.confirm.target': 'Changing the target discards the trained model and its results. Continue?',
+  'wizard.target.confirm.positiveClass':
+    'Changing the positive class discards the trained model and its results. Continue?',
+  'wizard.target.confirm.discard': 'Change and discard the model',
+  'wizard.target.confirm.keep': 'Keep the model',
 
   // Clean & augment.
   'wizard.clean.rows': '{rows} rows and {columns} columns after the recipe.',
@@ -304,6 +310,8 @@ export const wizard = {
   'wizard.results.thresholdText':
     'A row is predicted "{positive}" when its probability is at least the threshold. Move the slider to see the trade-off; the model and its report keep their threshold ({threshold}).',
   'wizard.results.threshold': 'Threshold',
+  'wizard.results.tooGoodTitle': 'Too good to be true?',
+  'wizard.results.curvesTitle': 'Curves',
 
   // Fairness.
   'wizard.fairness.chooseTitle': 'Attributes to compare',

@@ -52,6 +52,7 @@ export const wizard: Record<string, string> = {
   'wizard.busy.exporting': '正在生成报告……',
   'wizard.progress.eta': '约剩 {time}',
   'wizard.progress.etaAtMost': '最多剩 {time}',
+  'wizard.progress.etaUnderSecond': '剩余不到 1 秒',
   'wizard.progress.cancelling': '正在取消……',
   'wizard.stage.working': '处理中……',
   'wizard.stage.upload': '正在上传文件',
@@ -65,7 +66,6 @@ export const wizard: Record<string, string> = {
   'wizard.stage.report': '正在生成报告',
   'wizard.stage.prepare': '正在准备数据',
   'wizard.stage.record': '正在保存模型',
-  'wizard.time.lessThanSecond': '不到 1 秒',
   'wizard.time.seconds': '{n} 秒',
   'wizard.time.minutes': '{n} 分钟',
   'wizard.time.hours': '{n} 小时',
@@ -161,6 +161,11 @@ export const wizard: Record<string, string> = {
   'wizard.target.notFeature': '不作为特征使用',
   'wizard.target.addSensitive': '添加一列',
   'wizard.target.add': '添加',
+  'wizard.target.confirm.template': '更换模板会丢弃已训练的模型及其结果。是否继续？',
+  'wizard.target.confirm.target': '更换目标列会丢弃已训练的模型及其结果。是否继续？',
+  'wizard.target.confirm.positiveClass': '更换正类会丢弃已训练的模型及其结果。是否继续？',
+  'wizard.target.confirm.discard': '更换并丢弃模型',
+  'wizard.target.confirm.keep': '保留模型',
 
   // 清洗与增强。
   'wizard.clean.rows': '应用清洗步骤后共 {rows} 行、{columns} 列。',
@@ -294,6 +299,8 @@ export const wizard: Record<string, string> = {
   'wizard.results.thresholdText':
     '当某行的概率不低于阈值时，预测为“{positive}”。移动滑块可以查看其中的取舍；模型及其报告仍使用原阈值（{threshold}）。',
   'wizard.results.threshold': '阈值',
+  'wizard.results.tooGoodTitle': '好得难以置信？',
+  'wizard.results.curvesTitle': '曲线',
 
   // 公平性。
   'wizard.fairness.chooseTitle': '要比较的属性',

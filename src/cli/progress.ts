@@ -1,5 +1,6 @@
 /** Progress lines of the command line: one line per stage and per epoch, a summary at the end. */
 import { translate } from '../shared/i18n';
+import { TOO_GOOD_ROC_AUC } from '../shared/model/metrics';
 import type { JobEvent } from '../shared/jobs';
 import type { RunResult } from '../engine/jobs/run';
 
@@ -46,7 +47,7 @@ export function createProgressPrinter(out: NodeJS.WritableStream) {
       out.write('\n');
       if (m.task === 'binary') {
         const ci = m.intervals.rocAuc;
-        if (m.rocAuc !== null && m.rocAuc >= 0.99)
+        if (m.rocAuc !== null && m.rocAuc >= TOO_GOOD_ROC_AUC)
           out.write(`warning: ${translate('en', 'summary.tooGood', { auc: m.rocAuc.toFixed(3) })}\n`);
         out.write(
           `Test ROC AUC ${f3(m.rocAuc)}${ci ? ` (95 % interval ${f3(ci.low)}–${f3(ci.high)})` : ''}, accuracy ${f3(m.accuracy)}, F1 ${f3(m.f1)} at threshold ${m.threshold.toFixed(2)}\n`,

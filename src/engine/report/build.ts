@@ -5,7 +5,7 @@
 import os from 'node:os';
 import type { DatasetProfile, ImportSummary } from '../../shared/model/data';
 import type { FairnessAttributeReport } from '../../shared/model/fairness';
-import type { Evaluation } from '../../shared/model/metrics';
+import { TOO_GOOD_ROC_AUC, type Evaluation } from '../../shared/model/metrics';
 import type { PrivacyScan } from '../../shared/model/privacy';
 import type { RecipeResolved } from '../../shared/model/recipe';
 import { ReportModelSchema, type Locale, type Message, type ReportModel } from '../../shared/model/report';
@@ -127,7 +127,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
         }),
       );
     }
-    if (metrics.rocAuc !== null && metrics.rocAuc >= 0.99) {
+    if (metrics.rocAuc !== null && metrics.rocAuc >= TOO_GOOD_ROC_AUC) {
       summary.push(msg('summary.tooGood', { auc: fmt(metrics.rocAuc) }));
       limitations.push(msg('modelCard.limitation.tooGood'));
     }

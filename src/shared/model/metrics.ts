@@ -1,6 +1,12 @@
 /** Evaluation results on the test split (SPEC §6). Probabilities are in [0, 1]. */
 import { z } from 'zod';
 
+/**
+ * A test ROC AUC at or above this is rarely real on real data: it usually means a column leaks
+ * the outcome, and every surface (report, wizard, CLI) says so.
+ */
+export const TOO_GOOD_ROC_AUC = 0.99;
+
 export const ConfusionSchema = z.object({
   tp: z.number(),
   fp: z.number(),

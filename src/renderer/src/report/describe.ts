@@ -4,6 +4,7 @@
  * report and the wizard's review steps share (which metrics to show, the favourable outcome, when
  * a score is too good to trust). Everything goes through the catalog.
  */
+import { TOO_GOOD_ROC_AUC } from '../../../shared/model/metrics';
 import type { DataWarning } from '../../../shared/model/data';
 import type { Metrics } from '../../../shared/model/metrics';
 import type { RecipeStepResolved } from '../../../shared/model/recipe';
@@ -218,12 +219,8 @@ export function tableMetrics(task: Metrics['task'], headline: readonly MetricId[
   return METRICS_BY_TASK[task].filter((id) => metricShown(id, headline));
 }
 
-/**
- * A test ROC AUC at or above which the score is too good to trust: almost perfect scores on real
- * data usually mean a column leaks the outcome. The engine's report summary uses the same bound
- * (`summary.tooGood` in `engine/report/build.ts`).
- */
-export const TOO_GOOD_AUC = 0.99;
+/** The shared bound above which a test ROC AUC is too good to trust (see `TOO_GOOD_ROC_AUC`). */
+export const TOO_GOOD_AUC = TOO_GOOD_ROC_AUC;
 
 /** The test ROC AUC when it is too good to trust (binary tasks), else null. */
 export function tooGoodAuc(m: Metrics | null | undefined): number | null {

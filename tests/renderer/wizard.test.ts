@@ -178,7 +178,7 @@ describe('navigation', () => {
     expect(await wizard.next()).toBe(false);
     expect(await wizard.goTo('results')).toBe(false);
     expect(wizard.step).toBe('target');
-    expect(fake.requests('project:update')).toContainEqual({ step: 'target' });
+    expect(fake.requests('project:update')).toContainEqual(expect.objectContaining({ step: 'target' }));
   });
 
   it('keeps every choice when going back and forth', async () => {
@@ -389,6 +389,7 @@ describe('Excel serial dates (C14)', () => {
 });
 
 describe('augmentation', () => {
+  const settingsUpdates = () => fake.requests('project:update').filter((u) => u.settings !== undefined);
   beforeEach(async () => {
     ({ fake } = backend(makeProject('target', { step: 'clean', settings: { maxEpochs: 7 } })));
     wizard = new WizardState(fakePlatform(fake.api));
@@ -399,7 +400,7 @@ describe('augmentation', () => {
     await wizard.addAugmentation({ op: 'cross', a: 'age', b: 'duration', kind: 'ratio' });
     await wizard.addAugmentation({ op: 'date_parts', column: 'opened', parts: ['year', 'weekday'] });
     await wizard.addAugmentation({ op: 'cross', a: 'age', b: 'duration', kind: 'ratio' });
-    expect(fake.requests('project:update')).toHaveLength(2);
+    expect(settingsUpdates()).toHaveLength(2);
     expect(wizard.augmentation()).toEqual([
       { op: 'cross', a: 'age', b: 'duration', kind: 'ratio' },
       { op: 'date_parts', column: 'opened', parts: ['year', 'weekday'] },
@@ -409,13 +410,13 @@ describe('augmentation', () => {
     await wizard.removeAugmentation(0);
     expect(wizard.augmentation()).toEqual([{ op: 'date_parts', column: 'opened', parts: ['year', 'weekday'] }]);
     await wizard.removeAugmentation(5);
-    expect(fake.requests('project:update')).toHaveLength(3);
+    expect(settingsUpdates()).toHaveLength(3);
   });
 
   it('refuses a malformed step before anything is saved', async () => {
     expect(await wizard.addAugmentation({ op: 'date_parts', column: 'opened', parts: [] })).toBe(false);
     expect(await wizard.addAugmentation({ op: 'cross', a: 'x', b: 'y', kind: 'product' })).toBe(true);
-    expect(fake.requests('project:update')).toHaveLength(1);
+    expect(settingsUpdates()).toHaveLength(1);
   });
 });
 
@@ -841,5 +842,19 @@ describe('QA: step marks, notices and estimates', () => {
   it('gives no estimate from less than a second of work', () => {
     expect(estimateSeconds(0.2, 0.16)).toBeNull();
     expect(estimateSeconds(2, 0.5)).toBe(2);
+  });
+});
+
+describe('visited steps', () => {
+  it('saves the steps the user has seen in the project, and restores them on reopening', async () => {
+    ({ fake } = backend(makeProject('target', { step: 'target' })));
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    const saved = fake
+      .requests('project:update')
+      .map((u) => u.visited)
+      .filter(Boolean)
+      .pop();
+    expect(saved).toEqual(expect.arrayContaining(['import', 'target']));
   });
 });

@@ -143,6 +143,7 @@ export class ProjectSession {
       this.invalidateModel();
     }
     if (patch.step !== undefined) p.step = patch.step;
+    if (patch.visited !== undefined) p.visited = [...new Set(patch.visited)];
     if (patch.locale !== undefined) p.locale = patch.locale;
     await this.save();
     return this.view;

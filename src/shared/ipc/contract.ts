@@ -102,6 +102,7 @@ export const channels = {
   'project:update': {
     request: z.object({
       step: ProjectSchema.shape.step.optional(),
+      visited: ProjectSchema.shape.visited.optional(),
       locale: LocaleSchema.optional(),
       templateId: z.string().optional(),
       target: z.string().nullable().optional(),

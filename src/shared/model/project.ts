@@ -62,6 +62,8 @@ export const ProjectSchema = z.object({
   appVersion: z.string(),
   locale: LocaleSchema.default('en'),
   step: WizardStepSchema.default('import'),
+  /** Steps the user has looked at since their inputs last changed (the step list's ticks). */
+  visited: z.array(WizardStepSchema).default([]),
   data: z
     .object({
       source: DataSourceSchema,

@@ -323,8 +323,10 @@ export class WizardState {
     this.notice = null;
     this.pendingChange = null;
     if (this.banner && !this.training) this.banner = null;
-    if (this.project && step !== 'welcome' && this.project.step !== step) {
-      const view = await this.call(() => this.api.project.update({ step }), { quiet: true });
+    const visited = [...this.visited];
+    const seenChanged = this.project && visited.some((s) => !this.project!.visited.includes(s));
+    if (this.project && step !== 'welcome' && (this.project.step !== step || seenChanged)) {
+      const view = await this.call(() => this.api.project.update({ step, visited }), { quiet: true });
       if (view) this.view = view;
     }
     await this.enter(step);
@@ -415,7 +417,12 @@ export class WizardState {
     this.banner = null;
     this.notice = null;
     this.pendingChange = null;
-    this.visited = resume ? visitedBefore(view.project.step) : stepSet();
+    // Projects saved before the list existed count the steps before their saved step as seen.
+    this.visited = !resume
+      ? stepSet()
+      : view.project.visited.length > 0
+        ? stepSet(view.project.visited)
+        : visitedBefore(view.project.step);
     if (resume) {
       setLocale(view.project.locale);
       await this.goTo(resumeStep(view.project));

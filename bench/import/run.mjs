@@ -98,5 +98,8 @@ for (const [name, imp, prof, total, wall, rss] of rowsOut) {
 console.log('');
 console.log(`pandas / Modelwise (import + profile): ${(pandas.total_s / ours.total_s).toFixed(2)}×  (target ≥ 3×)`);
 console.log(
+  `Modelwise / bare DuckDB read: ${(ours.total_s / duck.total_s).toFixed(2)}×; peak RSS Modelwise / pandas: ${(ours.peak_rss_kb / pandas.peak_rss_kb).toFixed(2)} (target ≤ 1)`,
+);
+console.log(
   `rows: modelwise ${ours.rows}, pandas ${pandas.rows}, duckdb ${duck.rows}; Modelwise types: ${JSON.stringify(ours.types)}`,
 );

@@ -7,6 +7,7 @@ import type { Cell, ColumnInfo, ColumnType, DataWarning, ImportSummary } from '.
 import type { Db } from './duck';
 import { allWithProgress, ident, literal, runWithProgress } from './duck';
 import type { ColumnPlan } from './detect/infer';
+import type { ColumnSource } from './detect/values';
 
 /** DuckDB storage type of a logical column type. */
 export function storageType(type: ColumnType): 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'VARCHAR' {
@@ -101,16 +102,48 @@ export function toCell(v: unknown): Cell {
 export const EXACT_DISTINCT_FACTS = 50_000;
 
 /**
+ * Exact distinct typed values of the columns that type inference read from their distinct raw values
+ * (`sources`, by raw column): casting those few values gives the same count as counting the typed
+ * column, without a hash table over every record. Run it before the value table is dropped (before
+ * the typed table is built, so the two are never in memory together). Keys are column names.
+ * Columns with so many raw values that {@link columnFacts} will estimate them are left out.
+ */
+export async function distinctFromValues(
+  db: Db,
+  plans: readonly ColumnPlan[],
+  sources: ReadonlyMap<string, ColumnSource>,
+): Promise<Map<string, number>> {
+  const parts: string[] = [];
+  plans.forEach((p, k) => {
+    const src = p.expr ? undefined : sources.get(p.raw);
+    // With this many raw values the typed column is almost surely estimated, not counted (and if
+    // it is not, columnFacts counts it itself): skip a hash table that would go unused.
+    if (!src || (src.values ?? Infinity) > 2 * EXACT_DISTINCT_FACTS) return;
+    parts.push(`SELECT ${k} AS k, count(DISTINCT CAST(${castSql(p)} AS ${storageType(p.type)})) AS d FROM ${src.from}`);
+  });
+  const out = new Map<string, number>();
+  if (parts.length === 0) return out;
+  for (const row of await db.all<{ k: number; d: number }>(parts.join(' UNION ALL ')))
+    out.set(plans[Number(row.k)]!.name, Number(row.d));
+  return out;
+}
+
+/**
  * Per-column missing counts, distinct counts and the first values, for the summary. One scan.
  * Distinct counts are exact where the table statistics estimate at most
  * {@link EXACT_DISTINCT_FACTS} values, else HyperLogLog estimates (`distinctApprox`): exact counts of
  * near-unique columns cost a hash table per column, and the profile has them exact when needed.
+ * `exactDistinct` (from {@link distinctFromValues}) gives exact counts already known, by column name.
  */
 export async function columnFacts(
   db: Db,
   table: string,
   plans: readonly ColumnPlan[],
-  opts: { signal?: AbortSignal; onProgress?: (f: number) => void } = {},
+  opts: {
+    signal?: AbortSignal;
+    onProgress?: (f: number) => void;
+    exactDistinct?: ReadonlyMap<string, number>;
+  } = {},
 ): Promise<{ rowCount: number; columns: ColumnInfo[] }> {
   const statRow = plans.length
     ? ((
@@ -123,9 +156,12 @@ export async function columnFacts(
     const m = /Approx Unique: (\d+)/.exec(String(statRow[`s${j}`] ?? ''));
     return m ? Number(m[1]) > EXACT_DISTINCT_FACTS : false;
   });
-  const parts = plans.flatMap((p, j) => [
-    `count(*) - count(${ident(p.name)}) AS m${j}`,
-    approx[j] ? `approx_count_distinct(${ident(p.name)}) AS d${j}` : `count(DISTINCT ${ident(p.name)}) AS d${j}`,
+  const known = plans.map((p, k) => (approx[k] ? undefined : opts.exactDistinct?.get(p.name)));
+  const parts = plans.flatMap((p, k) => [
+    `count(*) - count(${ident(p.name)}) AS m${k}`,
+    ...(known[k] !== undefined
+      ? []
+      : [approx[k] ? `approx_count_distinct(${ident(p.name)}) AS d${k}` : `count(DISTINCT ${ident(p.name)}) AS d${k}`]),
   ]);
   const rows = await allWithProgress(
     db,
@@ -133,6 +169,9 @@ export async function columnFacts(
     opts,
   );
   const agg = rows[0] ?? {};
+  known.forEach((d, k) => {
+    if (d !== undefined) agg[`d${k}`] = d;
+  });
   const head = plans.length
     ? await db.all(
         `SELECT ${plans.map((p) => `${dateAsText(p)} AS ${ident(p.name)}`).join(', ')} FROM ${ident(table)} LIMIT ${SAMPLE_CELLS}`,

@@ -8,10 +8,11 @@ import { UserError } from '../../shared/errors';
 import type { Db } from './duck';
 import { ident, literal, runWithProgress } from './duck';
 import { inferColumns } from './detect/infer';
+import { valueTableName } from './detect/values';
 import type { ColumnPlan } from './detect/infer';
 import { inspectBytes } from './detect/inspect';
 import { uniqueNames } from './detect/names';
-import { buildTypedTable, columnFacts, resolveWarnings } from './import-build';
+import { buildTypedTable, columnFacts, distinctFromValues, resolveWarnings } from './import-build';
 import { isCancellation } from './progress';
 import type { ProgressTracker } from './progress';
 
@@ -106,10 +107,12 @@ export async function importParquet(
     plans.push({ raw: d.column_name, name: names[j]!, type, trim: false, missing: [], expr });
   }
   tracker.stage('build');
+  const exactDistinct = await distinctFromValues(db, plans, inferred.sources);
+  await db.run(`DROP TABLE IF EXISTS ${ident(valueTableName(raw))}`);
   await buildTypedTable(db, raw, ctx.table, plans, { signal, onProgress: (f) => tracker.update(f) });
   await db.run(`DROP TABLE IF EXISTS ${ident(raw)}`);
   tracker.stage('facts');
-  const facts = await columnFacts(db, ctx.table, plans, { signal });
+  const facts = await columnFacts(db, ctx.table, plans, { signal, exactDistinct });
   const bytes = await inspectBytes(file, { signal });
   tracker.done();
   return {

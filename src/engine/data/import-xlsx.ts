@@ -6,7 +6,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import ExcelJS from 'exceljs';
+import type { Row } from 'exceljs';
 import type { ImportOptionsResolved, ImportSummary } from '../../shared/model/data';
 import { UserError } from '../../shared/errors';
 import type { Db } from './duck';
@@ -67,6 +67,8 @@ export async function sheetToCsv(
   wanted: string | undefined,
   opts: { signal?: AbortSignal; onRows?: (rows: number) => void } = {},
 ): Promise<SheetCsv> {
+  // Loaded on first use: the library costs ~20 MB of memory that CSV and Parquet imports never need.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -90,7 +92,7 @@ export async function sheetToCsv(
       found = name;
       let lastRow = 0;
       let buf = '';
-      for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
+      for await (const row of ws as unknown as AsyncIterable<Row>) {
         throwIfAborted(opts.signal);
         // Rows absent from the sheet are blank lines, so notes under a table stay separated.
         for (let r = lastRow + 1; r < row.number; r++) {

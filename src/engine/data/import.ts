@@ -7,6 +7,7 @@ import { ImportOptionsSchema } from '../../shared/model/data';
 import { UserError } from '../../shared/errors';
 import type { Db } from './duck';
 import { ident } from './duck';
+import { valueTableName } from './detect/values';
 import { createTempDir, fileSize, readBytes } from './fileio';
 import { CSV_STAGES, importCsv } from './import-csv';
 import { importParquet } from './import-parquet';
@@ -93,6 +94,7 @@ export async function importFile(
     throw err;
   } finally {
     await db.run(`DROP TABLE IF EXISTS ${ident(raw)}`).catch(() => undefined);
+    await db.run(`DROP TABLE IF EXISTS ${ident(valueTableName(raw))}`).catch(() => undefined);
     await tmp.dispose();
   }
 }

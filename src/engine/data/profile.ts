@@ -5,9 +5,10 @@
  *
  * Definitions (pandas `describe` conventions): std is the sample standard deviation (n − 1);
  * quartiles are linearly interpolated (`quantile_cont`, pandas' default `linear`); histograms have
- * equal-width bins over [min, max] (numpy `histogram`: the last bin includes max). Distinct counts
- * are exact up to {@link EXACT_DISTINCT_LIMIT} values; above it they are HyperLogLog estimates
- * (DuckDB `approx_count_distinct`, relative error ≈ 1 %) and `distinctApprox` says so.
+ * equal-width bins over [min, max] of the present values (numpy `histogram` of the non-missing
+ * values: the last bin includes max). Distinct counts are exact up to {@link EXACT_DISTINCT_LIMIT}
+ * values; above it they are HyperLogLog estimates (DuckDB `approx_count_distinct`, relative error
+ * ≈ 1 %) and `distinctApprox` says so.
  */
 import type { Cell, ColumnInfo, ColumnProfile, ColumnType, DataWarning, DatasetProfile } from '../../shared/model/data';
 import type { RecipeStep } from '../../shared/model/recipe';
@@ -22,6 +23,11 @@ import { resolveWarnings } from './import-build';
 export const EXACT_DISTINCT_LIMIT = 100_000;
 const TOP_VALUES = 10;
 const HISTOGRAM_BINS = 20;
+/**
+ * Columns per grouping query: planning one query of hundreds of grouping branches costs more than
+ * running them (measured on 300 columns: 1.2 s as one query, 0.5 s in batches).
+ */
+const PROFILE_BATCH = 64;
 
 const NUMERIC: ReadonlySet<ColumnType> = new Set(['integer', 'float']);
 
@@ -51,7 +57,7 @@ function fromText(v: string | null, type: ColumnType): Cell {
 
 /**
  * Profile `table` (columns as in `columns`, by name). `target` adds the target checks (leakage,
- * class imbalance). Five scans at most, whatever the number of columns.
+ * class imbalance). A handful of scans: the grouping queries take {@link PROFILE_BATCH} columns each.
  * @throws UserError COLUMN_NOT_FOUND when `target` is not a column.
  */
 export async function profileTable(
@@ -82,28 +88,31 @@ export async function profileTable(
     return m ? Number(m[1]) > EXACT_DISTINCT_LIMIT / 2 : true;
   });
 
-  // 1. One scan: counts, distinct estimates, moments, quartiles, duplicate rows.
+  // 1. One scan: counts, distinct estimates, moments, ranges; with it, in the same query, duplicate
+  // rows by a GROUP BY on the row hash (unlike count(DISTINCT …) or a quantile in the aggregate, it
+  // runs on every core).
   const parts: string[] = ['count(*) AS n'];
   columns.forEach((c, j) => {
     const col = ident(c.name);
     parts.push(`count(${col}) AS c${j}`);
     if (wideGuess[j]) parts.push(`approx_count_distinct(${col}) AS a${j}`);
     if (NUMERIC.has(c.type)) {
-      // Native types: a cast to DOUBLE would make the quantile selection copy every value.
       parts.push(
         `min(${col}) AS lo${j}`,
         `max(${col}) AS hi${j}`,
         `avg(${col}) AS mean${j}`,
         `stddev_samp(${col}) AS sd${j}`,
-        `quantile_cont(${col}, [0.25, 0.5, 0.75]) AS q${j}`,
       );
     } else if (c.type === 'date') {
       parts.push(`strftime(min(${col}), '%Y-%m-%d') AS lo${j}`, `strftime(max(${col}), '%Y-%m-%d') AS hi${j}`);
     }
   });
-  if (columns.length)
-    parts.push(`count(DISTINCT hash(${columns.map((c) => ident(c.name)).join(', ')})) AS distinct_rows`);
-  const [row] = await db.all(`SELECT ${parts.join(', ')} FROM ${t}`);
+  // hash() over whole rows: two different rows collide with probability ~n²/2⁶⁵ (1e-8 at a million).
+  const hash = `hash(${columns.map((c) => ident(c.name)).join(', ')})`;
+  const distinctRows = columns.length
+    ? `, (SELECT count(*) AS distinct_rows FROM (SELECT ${hash} FROM ${t} GROUP BY 1))`
+    : '';
+  const [row] = await db.all(`SELECT * FROM (SELECT ${parts.join(', ')} FROM ${t})${distinctRows}`);
   const r = row ?? {};
   const rowCount = Number(r.n ?? 0);
   const aggs: Agg[] = columns.map((_, j) => ({
@@ -114,29 +123,60 @@ export async function profileTable(
     max: r[`hi${j}`] ?? null,
     mean: numOrNull(r[`mean${j}`]),
     std: numOrNull(r[`sd${j}`]),
-    quartiles: Array.isArray(r[`q${j}`]) ? (r[`q${j}`] as unknown[]).map((v) => Number(v)) : null,
+    quartiles: null,
   }));
-  // hash() over whole rows: two different rows collide with probability ~n²/2⁶⁵ (1e-8 at a million).
   const duplicateRowCount = columns.length ? rowCount - Number(r.distinct_rows ?? rowCount) : 0;
 
-  // 2. Exact distinct counts and top values: one GROUP BY per column that has repeats, in one query.
+  // 2. Exact distinct counts and top values: one GROUP BY per column that has repeats.
+  // Numeric columns take their quartiles and histogram from the same groups: no sort of every value.
   const grouped = columns
     .map((c, j) => ({ c, j }))
     .filter(({ j }) => aggs[j]!.approx <= EXACT_DISTINCT_LIMIT && aggs[j]!.count > 0);
   const exact = new Map<number, number>();
   const tops = new Map<number, Array<{ value: Cell; count: number }>>();
+  const histograms = new Map<number, { edges: number[]; counts: number[] }>();
+  const binsOf = (c: ColumnInfo, j: number, distinctKnown: boolean) => {
+    const lo = numOrNull(aggs[j]!.min);
+    const hi = numOrNull(aggs[j]!.max);
+    return NUMERIC.has(c.type) && lo !== null && hi !== null ? histogramBins(c.type, lo, hi, distinctKnown) : null;
+  };
   if (grouped.length) {
-    const sql = grouped
-      .map(
-        ({ c, j }) =>
-          // Group on the native values; only the ten kept travel as text.
-          `(SELECT ${j} AS j, CAST(${valueText(c, 'v')} AS VARCHAR) AS v, n, d FROM (SELECT ${ident(c.name)} AS v, count(*) AS n, count(*) OVER () AS d ` +
-          `FROM ${t} WHERE ${ident(c.name)} IS NOT NULL GROUP BY ALL ORDER BY n DESC, v LIMIT ${TOP_VALUES}))`,
-      )
-      .join(' UNION ALL ');
-    const rows = await db.all<{ j: number; v: string | null; n: number; d: number }>(sql);
+    const dist = new Map<number, { bins: Bins | null; picks: QuartilePicks }>();
+    const branches = grouped.map(({ c, j }) => {
+      const col = ident(c.name);
+      // Group on the native values; only the ten kept travel as text.
+      if (!NUMERIC.has(c.type)) {
+        return (
+          `(SELECT ${j} AS j, CAST(${valueText(c, 'v')} AS VARCHAR) AS v, n, d, NULL AS x, NULL AS h FROM (SELECT ${col} AS v, count(*) AS n, count(*) OVER () AS d ` +
+          `FROM ${t} WHERE ${col} IS NOT NULL GROUP BY ALL ORDER BY n DESC, v LIMIT ${TOP_VALUES}))`
+        );
+      }
+      // Grouped columns have their exact distinct count, which the bins of whole numbers use.
+      const bins = binsOf(c, j, true);
+      const picks = quartilePicks(aggs[j]!.count);
+      dist.set(j, { bins, picks });
+      const x = picks.positions.map((k) => `CAST(min(v) FILTER (WHERE cum > ${k}) AS DOUBLE)`).join(', ');
+      const h = bins
+        ? `(SELECT list({'key': b, 'value': CAST(s AS BIGINT)}) FROM (SELECT ${bins.binSql('v')} AS b, sum(n) AS s FROM g GROUP BY 1))`
+        : 'NULL';
+      return (
+        `(WITH g AS (SELECT ${col} AS v, count(*) AS n FROM ${t} WHERE ${col} IS NOT NULL GROUP BY ALL) ` +
+        `(SELECT ${j} AS j, CAST(v AS VARCHAR) AS v, n, (SELECT count(*) FROM g) AS d, NULL AS x, NULL AS h FROM (SELECT v, n FROM g ORDER BY n DESC, v LIMIT ${TOP_VALUES})) ` +
+        `UNION ALL (SELECT ${j}, NULL, NULL, NULL, [${x}], ${h} FROM ` +
+        `(SELECT v, sum(n) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum FROM g)))`
+      );
+    });
+    const rows: Group[] = [];
+    for (let b = 0; b < branches.length; b += PROFILE_BATCH)
+      rows.push(...(await db.all<Group>(branches.slice(b, b + PROFILE_BATCH).join(' UNION ALL '))));
     for (const g of rows) {
       const j = Number(g.j);
+      if (g.x !== null && g.x !== undefined) {
+        const { bins, picks } = dist.get(j)!;
+        aggs[j]!.quartiles = picks.interpolate((g.x as unknown[]).map(Number));
+        if (bins) histograms.set(j, { edges: bins.edges, counts: binCounts(bins.k, g.h) });
+        continue;
+      }
       exact.set(j, Number(g.d));
       const list = tops.get(j) ?? [];
       list.push({ value: fromText(g.v, columns[j]!.type), count: Number(g.n) });
@@ -161,41 +201,63 @@ export async function profileTable(
     }
   }
 
-  // 3. Histograms of numeric columns with a range: one scan.
-  const histCols = columns
-    .map((c, j) => ({ c, j, lo: numOrNull(aggs[j]!.min), hi: numOrNull(aggs[j]!.max) }))
-    .filter(({ c, lo, hi }) => NUMERIC.has(c.type) && lo !== null && hi !== null);
-  const histograms = new Map<number, { edges: number[]; counts: number[] }>();
+  // 3. Numeric columns with too many values to group: histograms by a GROUP BY on the bin. The bins
+  // then locate each quartile's order statistics (the bin is monotone in the value), so only the
+  // values of those few bins are sorted, not the whole column.
+  const ungrouped = columns
+    .map((c, j) => ({ c, j, bins: binsOf(c, j, false) }))
+    .filter(({ c, j }) => NUMERIC.has(c.type) && aggs[j]!.count > 0 && !exact.has(j));
+  const histCols = ungrouped.filter((h): h is { c: ColumnInfo; j: number; bins: Bins } => h.bins !== null);
   if (histCols.length) {
-    const bins = histCols.map(({ c, j, lo, hi }) => {
-      const distinct = exact.get(j);
-      // Whole numbers with few values: one bin per value, so a 0/1 column shows two bars.
-      const k =
-        c.type === 'integer' && distinct !== undefined && hi! - lo! + 1 <= HISTOGRAM_BINS
-          ? Math.max(1, hi! - lo! + 1)
-          : lo === hi
-            ? 1
-            : HISTOGRAM_BINS;
-      const edges =
-        c.type === 'integer' && k === hi! - lo! + 1 && lo !== hi
-          ? Array.from({ length: k + 1 }, (_, i) => lo! - 0.5 + i)
-          : Array.from({ length: k + 1 }, (_, i) => (lo === hi ? lo! + i - 0.5 : lo! + ((hi! - lo!) * i) / k));
-      return { c, j, k, edges };
+    const sql = histCols
+      .map(
+        ({ c, j, bins }) =>
+          `(SELECT ${j} AS j, list({'key': b, 'value': n}) AS h FROM (SELECT ${bins.binSql(ident(c.name))} AS b, count(*) AS n ` +
+          `FROM ${t} WHERE ${ident(c.name)} IS NOT NULL GROUP BY 1))`,
+      )
+      .join(' UNION ALL ');
+    const byJ = new Map((await db.all<{ j: number; h: unknown }>(sql)).map((g) => [Number(g.j), g.h]));
+    for (const { j, bins } of histCols) histograms.set(j, { edges: bins.edges, counts: binCounts(bins.k, byJ.get(j)) });
+  }
+  // Per column, the sorted values of each bin that holds a quartile's order statistic, and the
+  // statistic by its rank within the bin. One scan; each value's bin is computed once.
+  const lists: string[] = [];
+  const picks: string[] = [];
+  for (const { j } of histCols) {
+    const { counts } = histograms.get(j)!;
+    const starts = counts.map((_, b) => counts.slice(0, b).reduce((sum, n) => sum + n, 0));
+    const listed = new Set<number>();
+    quartilePicks(aggs[j]!.count).positions.forEach((k, i) => {
+      let b = 0;
+      while (b < counts.length - 1 && starts[b]! + counts[b]! <= k) b++;
+      if (!listed.has(b)) {
+        listed.add(b);
+        lists.push(`list_sort(list(v${j}) FILTER (WHERE v${j} IS NOT NULL AND b${j} = ${b})) AS l${j}_${b}`);
+      }
+      picks.push(`CAST(l${j}_${b}[${k - starts[b]! + 1}] AS DOUBLE) AS x${j}_${i}`);
     });
-    const sel = bins.map(({ c, j, k, edges }) => {
-      const lo = edges[0]!;
-      const width = (edges[k]! - lo) / k;
-      // Bin index floor((x − lo) / width), the top edge folded into the last bin (numpy's rule).
-      return `histogram(least(${k - 1}, CAST(floor((${ident(c.name)} - ${lo}) / ${width}) AS INTEGER))) AS h${j}`;
-    });
-    const [h] = await db.all(`SELECT ${sel.join(', ')} FROM ${t}`);
-    for (const { j, k, edges } of bins) {
-      const counts = new Array<number>(k).fill(0);
-      const m = h?.[`h${j}`];
-      // DuckDB MAPs arrive as [{key, value}] lists.
-      for (const e of Array.isArray(m) ? (m as Array<{ key: unknown; value: unknown }>) : [])
-        counts[Number(e.key)] = Number(e.value);
-      histograms.set(j, { edges, counts });
+  }
+  if (lists.length) {
+    const binned = histCols.map(
+      ({ c, j, bins }) => `${ident(c.name)} AS v${j}, ${bins.binSql(ident(c.name))} AS b${j}`,
+    );
+    const [x] = await db.all(
+      `SELECT ${picks.join(', ')} FROM (SELECT ${lists.join(', ')} FROM (SELECT ${binned.join(', ')} FROM ${t}))`,
+    );
+    for (const { j } of histCols) {
+      const q = quartilePicks(aggs[j]!.count);
+      aggs[j]!.quartiles = q.interpolate(q.positions.map((_, i) => Number(x?.[`x${j}_${i}`])));
+    }
+  }
+  // Values that are not finite leave no bins: selection over the whole column.
+  const unbinned = ungrouped.filter(({ bins }) => bins === null);
+  if (unbinned.length) {
+    const [q] = await db.all(
+      `SELECT ${unbinned.map(({ c, j }) => `quantile_cont(${ident(c.name)}, [0.25, 0.5, 0.75]) AS q${j}`).join(', ')} FROM ${t}`,
+    );
+    for (const { j } of unbinned) {
+      const v = q?.[`q${j}`];
+      aggs[j]!.quartiles = Array.isArray(v) ? v.map((n) => Number(n)) : null;
     }
   }
 
@@ -225,6 +287,82 @@ export async function profileTable(
 
   const warnings = await datasetWarnings(db, table, columns, profiles, rowCount, duplicateRowCount, target);
   return { rowCount, columns: profiles, duplicateRowCount, warnings: resolveWarnings(warnings) };
+}
+
+/**
+ * A row of the grouping query: a top value (v, n) with the distinct count d, or a numeric column's
+ * quartile order statistics x and histogram h.
+ */
+type Group = {
+  j: number;
+  v: string | null;
+  n: number | null;
+  d: number | null;
+  x: unknown;
+  h: unknown;
+};
+
+interface Bins {
+  k: number;
+  edges: number[];
+  /** SQL: the bin index in [0, k) of numeric expression `x`. */
+  binSql(x: string): string;
+}
+
+/**
+ * Equal-width bins over [lo, hi] (numpy `histogram`); whole numbers with few values (`distinctKnown`,
+ * range ≤ {@link HISTOGRAM_BINS}) get one bin per value, so a 0/1 column shows two bars.
+ */
+function histogramBins(type: ColumnType, lo: number, hi: number, distinctKnown: boolean): Bins {
+  const k =
+    type === 'integer' && distinctKnown && hi - lo + 1 <= HISTOGRAM_BINS
+      ? Math.max(1, hi - lo + 1)
+      : lo === hi
+        ? 1
+        : HISTOGRAM_BINS;
+  const edges =
+    type === 'integer' && k === hi - lo + 1 && lo !== hi
+      ? Array.from({ length: k + 1 }, (_, i) => lo - 0.5 + i)
+      : Array.from({ length: k + 1 }, (_, i) => (lo === hi ? lo + i - 0.5 : lo + ((hi - lo) * i) / k));
+  const first = edges[0]!;
+  const width = (edges[k]! - first) / k;
+  // Bin index floor((x − lo) / width), the top edge folded into the last bin (numpy's rule).
+  return { k, edges, binSql: (x) => `least(${k - 1}, CAST(floor((${x} - ${first}) / ${width}) AS INTEGER))` };
+}
+
+/** Counts per bin from `[{key: bin, value: count}]` (DuckDB lists and MAPs arrive so). */
+function binCounts(k: number, list: unknown): number[] {
+  const counts = new Array<number>(k).fill(0);
+  for (const e of Array.isArray(list) ? (list as Array<{ key: unknown; value: unknown }>) : [])
+    if (e.key !== null && e.key !== undefined) counts[Number(e.key)] = Number(e.value);
+  return counts;
+}
+
+interface QuartilePicks {
+  /** 0-based positions in sorted order whose values the quartiles need. */
+  positions: number[];
+  /** The quartiles from the values at `positions` (in that order). */
+  interpolate(values: number[]): number[];
+}
+
+/**
+ * Quartiles of `n` values as DuckDB's `quantile_cont` (and pandas' default `linear`) compute them:
+ * for q in {0.25, 0.5, 0.75}, h = (n − 1)·q, d = h − ⌊h⌋ and x⌊h⌋·(1 − d) + x⌈h⌉·d over the sorted
+ * values — located here through cumulative counts of grouped values rather than by sorting them.
+ */
+function quartilePicks(n: number): QuartilePicks {
+  const hs = [0.25, 0.5, 0.75].map((q) => (n - 1) * q);
+  const positions = hs.flatMap((h) => [Math.floor(h), Math.ceil(h)]);
+  return {
+    positions,
+    interpolate: (x) =>
+      hs.map((h, i) => {
+        const lo = x[2 * i]!;
+        const d = h - Math.floor(h);
+        // DuckDB's own arithmetic (checked against quantile_cont to the last bit).
+        return d === 0 ? lo : lo * (1 - d) + x[2 * i + 1]! * d;
+      }),
+  };
 }
 
 /** Expression `expr` (a value of column `c`) as text: dates as ISO, booleans as true/false. */
@@ -366,7 +504,7 @@ async function targetWarnings(
   const features = profiles.filter((p) => p.name !== target && p.count > 0 && p.distinctCount > 1);
   if (classTarget) {
     const classes = await db.all<{ v: string | null; n: number }>(
-      `SELECT CAST(${y} AS VARCHAR) AS v, count(*) AS n FROM ${t} WHERE ${y} IS NOT NULL GROUP BY 1 ORDER BY n DESC`,
+      `SELECT CAST(${y} AS VARCHAR) AS v, count(*) AS n FROM ${t} WHERE ${y} IS NOT NULL GROUP BY 1 ORDER BY n DESC, v`,
     );
     const total = classes.reduce((s, c) => s + Number(c.n), 0);
     if (classes.length >= 2 && total > 0) {

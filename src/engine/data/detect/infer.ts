@@ -40,6 +40,8 @@ import {
   markersIn,
 } from './kinds';
 import type { KindId } from './kinds';
+import { countSql, createValueTable, distinctSql, GROUP_SHARE, rawSource } from './values';
+import type { ColumnSource } from './values';
 
 /** How to turn one raw text column into a typed one. */
 export interface ColumnPlan {
@@ -71,6 +73,11 @@ export interface InferResult {
   warnings: DataWarning[];
   decimalMark: DecimalMark;
   thousandsMark: string;
+  /**
+   * Raw columns read from their distinct values, by raw column name; they live in table
+   * `valueTableName(table)`, which the caller drops with the raw table.
+   */
+  sources: ReadonlyMap<string, ColumnSource>;
 }
 
 const SAMPLE_ROWS = 2000;
@@ -108,11 +115,16 @@ export async function inferColumns(
     thousandsMark?: string;
     signal?: AbortSignal;
     onProgress?: (fraction: number) => void;
+    /**
+     * Which columns are read from their distinct values (`values.ts`): by DuckDB's estimate
+     * ('auto', the default), every one or none. The result is the same; tests compare them.
+     */
+    grouping?: 'auto' | 'all' | 'none';
   },
 ): Promise<InferResult> {
   const markers = opts.markers.slice(0, 31);
   const warnings: DataWarning[] = [];
-  if (columns.length === 0) return { plans: [], warnings, decimalMark: '.', thousandsMark: '' };
+  if (columns.length === 0) return { plans: [], warnings, decimalMark: '.', thousandsMark: '', sources: new Map() };
 
   // 1. Sample: which kinds to try first, and whether the column is plainly text.
   const sampleRows = (
@@ -142,6 +154,7 @@ export async function inferColumns(
 
   // 2. One pass over the whole table. Strings need only marker counts and padding (the table's
   // own statistics give approximate distinct counts and lengths for free); the rest verify kinds.
+  // Columns with many repeats are read from their distinct values (`values.ts`), the rest row by row.
   const statRow =
     (
       await db.connection.runAndReadAll(
@@ -150,31 +163,69 @@ export async function inferColumns(
     ).getRowObjectsJS()[0] ?? {};
   const tableStats = columns.map((_, j) => parseStats(String(statRow[`s${j}`] ?? '')));
   const [{ n: rowCount } = { n: 0 }] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${id(table)}`);
+  // Identifier candidates need exact uniqueness. DuckDB's estimate errs by up to a quarter on
+  // near-unique columns: count when it could be unique.
+  const needsExact = columns.map((c, j) => {
+    const code = sampleCode(samples[j]!);
+    return (
+      isTextSample(samples[j]!) &&
+      (code.candidate || isIdName(c.name)) &&
+      tableStats[j]!.approxUnique >= 0.6 * Number(rowCount)
+    );
+  });
+  // An exact distinct count costs the same hash table as grouping, so those columns are grouped too.
+  const grouped = columns
+    .map((c, j) => ({ j, raw: c.raw }))
+    .filter(({ j }) =>
+      opts.grouping === 'all'
+        ? true
+        : opts.grouping === 'none'
+          ? false
+          : tableStats[j]!.approxUnique <= GROUP_SHARE * Number(rowCount) || needsExact[j],
+    );
+  const half = (f: number) => opts.onProgress?.(f / 2);
+  const sources = await createValueTable(db, table, Number(rowCount) > 0 ? grouped : [], {
+    signal: opts.signal,
+    onProgress: opts.onProgress ? half : undefined,
+  });
+  const sourceOf = (j: number) => sources.get(j) ?? rawSource(table, columns[j]!.raw);
   const realMarkers = markers.filter((m) => m !== '');
   const inMarkers = (x: string) => `${x} IN (${realMarkers.map(q).join(', ')})`;
-  const selects: string[] = [];
+  const stats: Stat[] = [];
   columns.forEach((c, j) => {
     const s = samples[j]!;
-    const col = id(c.raw);
+    const src = sourceOf(j);
+    const add = (name: string, sql: string) => stats.push({ j, name, sql });
+    const col = src.column;
     const x = s.padded ? `trim(${col}, ' \t')` : col;
     const notMarker = realMarkers.length ? ` AND NOT ${inMarkers(x)}` : '';
     if (isTextSample(s)) {
-      selects.push(`count(${col}) AS n${j}`, `bool_or(starts_with(${col}, ' ') OR ends_with(${col}, ' ')) AS p${j}`);
-      // Identifier candidates need exact uniqueness, and code-like samples a check of every value.
+      add('n', countSql(src, `${col} IS NOT NULL`));
+      add('p', `bool_or(starts_with(${col}, ' ') OR ends_with(${col}, ' '))`);
       const code = sampleCode(s);
-      // DuckDB's estimate errs by up to a quarter on near-unique columns: count when it could be unique.
-      if ((code.candidate || isIdName(c.name)) && tableStats[j]!.approxUnique >= 0.6 * Number(rowCount))
-        selects.push(`count(DISTINCT ${x}) FILTER (WHERE ${x} IS NOT NULL${notMarker}) AS u${j}`);
+      if (needsExact[j]) add('u', distinctSql(src, x, `${x} IS NOT NULL${notMarker}`));
       if (code.hex || code.uuid) {
-        selects.push(
-          `count(*) FILTER (WHERE ${x} IS NOT NULL${notMarker} AND NOT regexp_full_match(${x}, ${q(code.uuid ? PATTERNS.UUID : HEX)})) AS h${j}`,
+        add(
+          'h',
+          countSql(
+            src,
+            `${x} IS NOT NULL${notMarker} AND NOT regexp_full_match(${x}, ${q(code.uuid ? PATTERNS.UUID : HEX)})`,
+          ),
         );
       }
-      // Which markers occur and how often, in one aggregate.
-      if (realMarkers.length) selects.push(`histogram(${x}) FILTER (WHERE ${inMarkers(x)}) AS l${j}`);
+      // Which markers occur and how often, as [{key, value}] (a key may repeat when grouped values
+      // differ only in padding; readers sum them).
+      if (realMarkers.length) {
+        add(
+          'l',
+          src.weight
+            ? `list({'key': ${x}, 'value': ${src.weight}}) FILTER (WHERE ${inMarkers(x)})`
+            : `histogram(${x}) FILTER (WHERE ${inMarkers(x)})`,
+        );
+      }
     } else {
       const tried = triedKinds(s.kinds);
-      selects.push(`bit_or(${verifyCase(x, col, tried, markers, false)}) AS m${j}`);
+      add('m', `bit_or(${verifyCase(x, col, tried, markers, false)})`);
       // d.m.yyyy-like dates: the largest first and second parts decide day/month order (cheaper here
       // than in a pass of their own).
       const sep = tried.includes(Kind.DATE_DOT)
@@ -184,52 +235,44 @@ export async function inferColumns(
           : tried.includes(Kind.DATE_DASH)
             ? '-'
             : null;
-      if (sep)
-        selects.push(
-          `max(TRY_CAST(split_part(${x}, '${sep}', 1) AS INTEGER)) AS da${j}`,
-          `max(TRY_CAST(split_part(${x}, '${sep}', 2) AS INTEGER)) AS db${j}`,
-        );
+      if (sep) {
+        add('da', `max(TRY_CAST(split_part(${x}, '${sep}', 1) AS INTEGER))`);
+        add('db', `max(TRY_CAST(split_part(${x}, '${sep}', 2) AS INTEGER))`);
+      }
       // Checks that would otherwise each cost a pass of their own.
       const digit = `ascii(${x}) BETWEEN 48 AND 57`;
       if (tried.includes(Kind.DATE_ISO) || tried.includes(Kind.DATETIME_ISO)) {
-        selects.push(`count(*) FILTER (WHERE ${digit} AND TRY_CAST(left(${x}, 10) AS DATE) IS NULL) AS ib${j}`);
+        add('ib', countSql(src, `${digit} AND TRY_CAST(left(${x}, 10) AS DATE) IS NULL`));
       }
       if (tried.includes(Kind.DATETIME_ISO)) {
-        selects.push(
-          `count(*) FILTER (WHERE ${digit} AND length(${x}) > 10 AND NOT regexp_full_match(${x}, ${q(MIDNIGHT)})) AS it${j}`,
-        );
+        add('it', countSql(src, `${digit} AND length(${x}) > 10 AND NOT regexp_full_match(${x}, ${q(MIDNIGHT)})`));
       }
       if (tried.includes(Kind.BOOL))
-        selects.push(
-          `list(DISTINCT lower(${x})) FILTER (WHERE lower(${x}) IN (${BOOL_TOKENS.map(q).join(', ')})) AS bt${j}`,
-        );
+        add('bt', `list(DISTINCT lower(${x})) FILTER (WHERE lower(${x}) IN (${BOOL_TOKENS.map(q).join(', ')}))`);
       if (tried.includes(Kind.INT) && (isFlagName(c.name) || isDateName(c.name))) {
-        selects.push(
-          `min(TRY_CAST(${x} AS BIGINT)) FILTER (WHERE ${digit}) AS lo${j}`,
-          `max(TRY_CAST(${x} AS BIGINT)) FILTER (WHERE ${digit}) AS hi${j}`,
-          `bool_and(${x} IN ('0', '1')) FILTER (WHERE ${x} IS NOT NULL${notMarker}) AS f${j}`,
-        );
+        add('lo', `min(TRY_CAST(${x} AS BIGINT)) FILTER (WHERE ${digit})`);
+        add('hi', `max(TRY_CAST(${x} AS BIGINT)) FILTER (WHERE ${digit})`);
+        add('f', `bool_and(${x} IN ('0', '1')) FILTER (WHERE ${x} IS NOT NULL${notMarker})`);
       }
     }
   });
-  const [agg] = await allWithProgress(db, `SELECT ${selects.join(', ')} FROM ${id(table)}`, {
+  const a = await aggregateAll(db, stats, sourceOf, {
     signal: opts.signal,
-    onProgress: opts.onProgress,
+    onProgress: opts.onProgress ? (f) => opts.onProgress!(grouped.length ? 0.5 + f / 2 : f) : undefined,
   });
-  const a = agg as Record<string, unknown>;
   // Second pass, only for columns where some value fit none of the tried kinds: classify those fully.
   const unexpected = 1n << BigInt(Kind.UNEXPECTED);
   const again = columns
     .map((c, j) => ({ c, j }))
     .filter(({ j }) => !isTextSample(samples[j]!) && (toBig(a[`m${j}`]) & unexpected) !== 0n);
   if (again.length) {
-    const sel = again.map(({ c, j }) => {
-      const col = id(c.raw);
+    const sel = again.map(({ j }) => {
+      const col = sourceOf(j).column;
       const x = samples[j]!.padded ? `trim(${col}, ' \t')` : col;
-      return `bit_or(${verifyCase(x, col, triedKinds(samples[j]!.kinds), markers, true)}) AS m${j}`;
+      return { j, name: 'm', sql: `bit_or(${verifyCase(x, col, triedKinds(samples[j]!.kinds), markers, true)})` };
     });
-    const [second] = await db.all(`SELECT ${sel.join(', ')} FROM ${id(table)}`);
-    for (const { j } of again) a[`m${j}`] = second?.[`m${j}`];
+    const second = await aggregateAll(db, sel, sourceOf, { signal: opts.signal });
+    for (const { j } of again) a[`m${j}`] = second[`m${j}`];
   }
   const num = (v: unknown) => (typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : 0);
   const big = toBig;
@@ -261,7 +304,7 @@ export async function inferColumns(
     const padded = s.padded || a[`p${j}`] === true || (mask & (1n << BigInt(Kind.PADDED))) !== 0n;
     const present = markersIn(mask).map((i) => markers[i]!);
     const base: ColumnPlan = { raw: c.raw, name: c.name, type: 'text', trim: padded, missing: present };
-    const ctx: Ctx = { db, table, base, fileDecimal, warnings, markers };
+    const ctx: Ctx = { db, src: sourceOf(j), rawTable: table, base, fileDecimal, warnings, markers };
     let plan: ColumnPlan;
     if (text) {
       plan = await decideString(ctx, s, {
@@ -292,7 +335,60 @@ export async function inferColumns(
   const decimalMark: DecimalMark = opts.decimalMark ?? (usedComma ? ',' : '.');
   const thousandsMark =
     opts.thousandsMark ?? plans.find((p) => p.number && p.number.thousands)?.number?.thousands ?? '';
-  return { plans, warnings, decimalMark, thousandsMark };
+  const byRaw = new Map([...sources].map(([j, src]) => [columns[j]!.raw, src]));
+  return { plans, warnings, decimalMark, thousandsMark, sources: byRaw };
+}
+
+/** One aggregate of the whole-column pass: statistic `name` (`m`, `da`, …) of column `j`. */
+interface Stat {
+  j: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Compute `stats`, each over its column's source, into one record keyed `${name}${j}`. Columns read
+ * row by row share one scan of the raw table; grouped columns are one small query each over their
+ * distinct values, unioned by name into a row per column (a union of one-row results with every
+ * column's own names would grow quadratically: 3 s against 0.3 s for 300 columns).
+ * @throws UserError CANCELLED when aborted.
+ */
+async function aggregateAll(
+  db: Db,
+  stats: readonly Stat[],
+  sourceOf: (j: number) => ColumnSource,
+  opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void },
+): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  const rowwise = stats.filter((s) => !sourceOf(s.j).weight);
+  if (rowwise.length) {
+    const from = sourceOf(rowwise[0]!.j).from;
+    const [row] = await allWithProgress(
+      db,
+      `SELECT ${rowwise.map((s) => `${s.sql} AS ${s.name}${s.j}`).join(', ')} FROM ${from}`,
+      opts,
+    );
+    Object.assign(out, row);
+  }
+  const byColumn = new Map<number, Stat[]>();
+  for (const s of stats) {
+    if (!sourceOf(s.j).weight) continue;
+    const list = byColumn.get(s.j);
+    if (list) list.push(s);
+    else byColumn.set(s.j, [s]);
+  }
+  if (byColumn.size) {
+    const branches = [...byColumn].map(
+      ([j, list]) =>
+        `SELECT ${j} AS j, ${list.map((s) => `${s.sql} AS ${s.name}`).join(', ')} FROM ${sourceOf(j).from}`,
+    );
+    const rows = await allWithProgress(db, branches.join(' UNION ALL BY NAME '), { signal: opts.signal });
+    for (const row of rows) {
+      const j = Number(row.j);
+      for (const s of byColumn.get(j) ?? []) out[`${s.name}${j}`] = row[s.name];
+    }
+  }
+  return out;
 }
 
 /** What the main pass already measured for a column, so no pass of its own is needed. */
@@ -345,7 +441,10 @@ function parseStats(s: string): TableStats {
 
 interface Ctx {
   db: Db;
-  table: string;
+  /** Where this column's values are read (the raw table or its distinct values). */
+  src: ColumnSource;
+  /** The raw table, for questions about record positions. */
+  rawTable: string;
   base: ColumnPlan;
   fileDecimal: DecimalMark | null;
   warnings: DataWarning[];
@@ -457,12 +556,9 @@ async function plausibleMarkers(ctx: Ctx, x: string, present: readonly string[])
     .map(q)
     .join(', ')})`;
   const parts = real.map(
-    (m, i) => `count(*) FILTER (WHERE ${notMarker} AND regexp_full_match(${x}, ${q(markerShapePattern(m))})) AS s${i}`,
+    (m, i) => `${countSql(ctx.src, `${notMarker} AND regexp_full_match(${x}, ${q(markerShapePattern(m))})`)} AS s${i}`,
   );
-  const r = await one(
-    ctx.db,
-    `SELECT count(*) FILTER (WHERE ${notMarker}) AS n, ${parts.join(', ')} FROM ${id(ctx.table)}`,
-  );
+  const r = await one(ctx.db, `SELECT ${countSql(ctx.src, notMarker)} AS n, ${parts.join(', ')} FROM ${ctx.src.from}`);
   const n = Number(r.n ?? 0);
   return real.filter((_, i) => markerIsValue(Number(r[`s${i}`] ?? 0), n));
 }
@@ -480,7 +576,7 @@ async function decideString(ctx: Ctx, s: SampleStats, e: StringEvidence): Promis
           (
             await one(
               ctx.db,
-              `SELECT count(*) FILTER (WHERE ${x} IN (${asValues.map(q).join(', ')})) AS c FROM ${id(ctx.table)}`,
+              `SELECT ${countSql(ctx.src, `${x} IN (${asValues.map(q).join(', ')})`)} AS c FROM ${ctx.src.from}`,
             )
           ).c ?? 0,
         )
@@ -496,7 +592,7 @@ async function decideString(ctx: Ctx, s: SampleStats, e: StringEvidence): Promis
         (
           await one(
             ctx.db,
-            `SELECT count(*) FILTER (WHERE ${notMissing} AND NOT regexp_full_match(${x}, ${q(code.uuid ? PATTERNS.UUID : HEX)})) AS bad FROM ${id(ctx.table)}`,
+            `SELECT ${countSql(ctx.src, `${notMissing} AND NOT regexp_full_match(${x}, ${q(code.uuid ? PATTERNS.UUID : HEX)})`)} AS bad FROM ${ctx.src.from}`,
           )
         ).bad ?? 1,
       );
@@ -511,7 +607,7 @@ async function decideString(ctx: Ctx, s: SampleStats, e: StringEvidence): Promis
   const candidate =
     codeLike || ((compact || isIdName(base.name)) && distinct * 10 >= nonMissing * 6 && nonMissing >= 2);
   if (e.exactDistinct === undefined && (candidate || (nonMissing <= 10_000 && distinct <= 2000))) {
-    const r = await one(ctx.db, `SELECT count(DISTINCT ${x}) FILTER (WHERE ${notMissing}) AS d FROM ${id(ctx.table)}`);
+    const r = await one(ctx.db, `SELECT ${distinctSql(ctx.src, x, notMissing)} AS d FROM ${ctx.src.from}`);
     distinct = Number(r.d ?? distinct);
   }
   const type = stringType({ name: base.name, nonMissing, distinct, maxLength: e.maxLength, codeLike, compact });
@@ -569,7 +665,7 @@ async function decideKinds(
       pre.boolTokens ??
       (
         await ctx.db.all<{ v: string }>(
-          `SELECT DISTINCT lower(${x}) AS v FROM ${id(ctx.table)} WHERE NOT ${missingSql(x, base.missing)} LIMIT 3`,
+          `SELECT DISTINCT lower(${x}) AS v FROM ${ctx.src.from} WHERE NOT ${missingSql(x, base.missing)} LIMIT 3`,
         )
       ).map((r) => r.v);
     const pair = boolPair(tokens);
@@ -581,7 +677,7 @@ async function decideKinds(
   const real = ctx.markers.filter((m) => m !== '');
   const r = await one(
     ctx.db,
-    `SELECT count(${col}) AS n, ${real.length ? `count(*) FILTER (WHERE ${x} IN (${real.map(q).join(', ')}))` : '0'} AS k FROM ${id(ctx.table)}`,
+    `SELECT ${countSql(ctx.src, `${col} IS NOT NULL`)} AS n, ${real.length ? countSql(ctx.src, `${x} IN (${real.map(q).join(', ')})`) : '0'} AS k FROM ${ctx.src.from}`,
   );
   return decideString(ctx, s, {
     approxDistinct: stats.approxUnique,
@@ -605,7 +701,7 @@ async function integerExtras(
     ? { lo: range.lo, hi: range.hi, flag: range.zeroOne }
     : await one(
         ctx.db,
-        `SELECT min(TRY_CAST(${x} AS BIGINT)) AS lo, max(TRY_CAST(${x} AS BIGINT)) AS hi, bool_and(${x} IN ('0', '1')) AS flag FROM ${id(ctx.table)} WHERE ${notMissing}`,
+        `SELECT min(TRY_CAST(${x} AS BIGINT)) AS lo, max(TRY_CAST(${x} AS BIGINT)) AS hi, bool_and(${x} IN ('0', '1')) AS flag FROM ${ctx.src.from} WHERE ${notMissing}`,
       );
   const lo = Number(r.lo);
   const hi = Number(r.hi);
@@ -638,7 +734,7 @@ async function stringFromDigits(ctx: Ctx, x: string, reason: string): Promise<Co
   const notMissing = `NOT ${missingSql(x, base.missing)}`;
   const r = await one(
     ctx.db,
-    `SELECT count(*) FILTER (WHERE ${notMissing}) AS n, count(DISTINCT ${x}) FILTER (WHERE ${notMissing}) AS d FROM ${id(ctx.table)}`,
+    `SELECT ${countSql(ctx.src, notMissing)} AS n, ${distinctSql(ctx.src, x, notMissing)} AS d FROM ${ctx.src.from}`,
   );
   const unique = Number(r.n) >= 2 && Number(r.n) === Number(r.d);
   return { ...base, type: unique ? 'identifier' : 'text', reason };
@@ -648,7 +744,7 @@ async function stringFromDigits(ctx: Ctx, x: string, reason: string): Promise<Co
 async function precisionLost(ctx: Ctx, x: string): Promise<ColumnPlan> {
   const { base } = ctx;
   const rows = await ctx.db.all<{ v: string; rows: number[]; n: number }>(
-    `SELECT ${x} AS v, list(rowid + 1 ORDER BY rowid)[1:20] AS rows, count(*) AS n FROM ${id(ctx.table)} ` +
+    `SELECT ${x} AS v, list(rowid + 1 ORDER BY rowid)[1:20] AS rows, count(*) AS n FROM ${id(ctx.rawTable)} ` +
       `WHERE regexp_full_match(${x}, ${q(PATTERNS.XLNUM)}) GROUP BY ${x} HAVING count(*) > 1 ORDER BY min(rowid) LIMIT 50`,
   );
   const groups = rows.map((r) => (r.rows as unknown[]).map(Number));
@@ -666,7 +762,8 @@ async function precisionLost(ctx: Ctx, x: string): Promise<ColumnPlan> {
 
 async function decideDate(ctx: Ctx, x: string, family: DateFamily, pre: Precomputed = {}): Promise<ColumnPlan | null> {
   const { base, fileDecimal } = ctx;
-  const t = id(ctx.table);
+  const t = ctx.src.from;
+  const cnt = (cond: string) => countSql(ctx.src, cond);
   const notMissing = `NOT ${missingSql(x, base.missing)}`;
   const parts = pre.parts;
   if (family === 'iso' || family === 'iso_datetime') {
@@ -677,8 +774,8 @@ async function decideDate(ctx: Ctx, x: string, family: DateFamily, pre: Precompu
         ? { bad: pre.isoBad, timed: pre.isoTimed ?? 0 }
         : await one(
             ctx.db,
-            `SELECT count(*) FILTER (WHERE ${notMissing} AND TRY_CAST(left(${x}, 10) AS DATE) IS NULL) AS bad, ` +
-              `count(*) FILTER (WHERE ${notMissing} AND length(${x}) > 10 AND NOT regexp_full_match(${x}, ${q(MIDNIGHT)})) AS timed FROM ${t}`,
+            `SELECT ${cnt(`${notMissing} AND TRY_CAST(left(${x}, 10) AS DATE) IS NULL`)} AS bad, ` +
+              `${cnt(`${notMissing} AND length(${x}) > 10 AND NOT regexp_full_match(${x}, ${q(MIDNIGHT)})`)} AS timed FROM ${t}`,
           );
     if (Number(r.bad) > 0 || Number(r.timed) > 0) return null;
     return { ...base, type: 'date', date: { family, strptime: '%Y-%m-%d', label: 'YYYY-MM-DD', ambiguous: false } };
@@ -696,7 +793,7 @@ async function decideDate(ctx: Ctx, x: string, family: DateFamily, pre: Precompu
     const fmt = dateFormatOf(family, null, sep);
     const bad = await one(
       ctx.db,
-      `SELECT count(*) FILTER (WHERE ${notMissing} AND try_strptime(${x}, ${q(fmt.strptime)}) IS NULL) AS bad FROM ${t}`,
+      `SELECT ${cnt(`${notMissing} AND try_strptime(${x}, ${q(fmt.strptime)}) IS NULL`)} AS bad FROM ${t}`,
     );
     if (Number(bad.bad) > 0) return null;
     return { ...base, type: 'date', date: { family, strptime: fmt.strptime, label: fmt.label, ambiguous: false } };
@@ -724,7 +821,7 @@ async function decideDate(ctx: Ctx, x: string, family: DateFamily, pre: Precompu
   const fmt = dateFormatOf(family, dm.order);
   const bad = await one(
     ctx.db,
-    `SELECT count(*) FILTER (WHERE try_strptime(${x}, ${q(fmt.strptime)}) IS NULL) AS bad FROM ${t} WHERE ${notMissing}`,
+    `SELECT ${cnt(`try_strptime(${x}, ${q(fmt.strptime)}) IS NULL`)} AS bad FROM ${t} WHERE ${notMissing}`,
   );
   if (Number(bad.bad) > 0) return null;
   if (dm.ambiguous) {

@@ -143,6 +143,18 @@ async function commandRun(argv: string[], signal: AbortSignal): Promise<number> 
   return 0;
 }
 
+const ROWS_PLACEHOLDER = '\u0000rows\u0000';
+
+/**
+ * Rows as JSON objects with keys in column order. `JSON.stringify` would move integer-like names
+ * (`2019`, `2020`) to the front of each object, which is not how the file reads.
+ */
+function rowsJson(rows: Record<string, unknown>[], columns: string[]): string {
+  const row = (r: Record<string, unknown>) =>
+    `    {\n${columns.map((c) => `      ${JSON.stringify(c)}: ${JSON.stringify(r[c] ?? null)}`).join(',\n')}\n    }`;
+  return rows.length === 0 ? '[]' : `[\n${rows.map(row).join(',\n')}\n  ]`;
+}
+
 async function commandProfile(argv: string[], signal: AbortSignal): Promise<number> {
   const { values: v, positionals } = parse(argv, {
     ...importOptionSpec,
@@ -168,9 +180,18 @@ async function commandProfile(argv: string[], signal: AbortSignal): Promise<numb
   if (v.json) {
     // The import summary at the top level (the format the issues specify), then rows and profile.
     const json: Record<string, unknown> = { ...result.summary };
-    if (result.rows) json.rows = result.rows;
+    if (result.rows) json.rows = ROWS_PLACEHOLDER;
     if (result.profile) json.profile = result.profile;
-    process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+    let text = JSON.stringify(json, null, 2);
+    if (result.rows)
+      text = text.replace(
+        JSON.stringify(ROWS_PLACEHOLDER),
+        rowsJson(
+          result.rows,
+          result.summary.columns.map((c) => c.name),
+        ),
+      );
+    process.stdout.write(text + '\n');
   } else {
     const s = result.summary;
     process.stdout.write(

@@ -114,6 +114,22 @@ describe('modelwise profile', () => {
   });
 });
 
+describe('modelwise profile rows', () => {
+  it('keeps the columns in file order in each row, numeric-looking names included (case C02)', async () => {
+    const r = await modelwise(['profile', caseFile('C02-bom-quoted-header.csv'), '--json', '--rows', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = r.stdout.slice(r.stdout.indexOf('"rows"'));
+    expect(rows.indexOf('"Country Name"')).toBeLessThan(rows.indexOf('"2019"'));
+    expect(JSON.parse(r.stdout).rows[0]).toEqual({
+      'Country Name': 'Testland',
+      'Country Code': 'TST',
+      Indicator: 'Growth (%)',
+      2019: 2.1,
+      2020: -3.4,
+    });
+  });
+});
+
 describe('modelwise score', () => {
   // Uses the model package the German credit run above wrote (tests in a file run in order).
   it('adds the prediction and the probability of the positive class to each row', async () => {

@@ -1,6 +1,6 @@
 // A project session as the wizard drives it: import, clean with the profile's proposals in one
 // batch, undo/redo that batch, and the privacy view against the model's features.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,20 @@ describe('project session', () => {
       expect(preview.total).toBe(1000);
     } finally {
       await again.close();
+    }
+  });
+});
+
+describe('errors about uploaded files', () => {
+  it('name the file as the user knows it, not the copy inside the project', async () => {
+    const s = await ProjectSession.create(dir, 'Uploads');
+    try {
+      const copy = path.join(s.dir, 'uploads', 'empty.csv');
+      writeFileSync(copy, '');
+      const err = await s.import(copy, {}, true).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'FILE_EMPTY', params: { file: 'empty.csv' } });
+    } finally {
+      await s.close();
     }
   });
 });

@@ -159,7 +159,32 @@ export class ProjectSession {
    * Proposes a target from the template when none is set.
    */
   async import(file: string, options: ImportOptions = {}, copied = false, ctx: SessionContext = {}) {
-    const summary = await importFile(this.db, file, options, {
+    const summary = await this.importNamed(file, options, copied, ctx);
+    return this.adoptImport(file, options, copied, summary);
+  }
+
+  /**
+   * Import into `raw_next`; errors about a copy in the project folder (an upload, a sample) name the
+   * file as the user knows it, not the project's internal path.
+   */
+  private async importNamed(
+    file: string,
+    options: ImportOptions,
+    copied: boolean,
+    ctx: SessionContext,
+  ): Promise<ImportSummary> {
+    try {
+      return await this.importRaw(file, options, ctx);
+    } catch (err) {
+      if (copied && err instanceof UserError && err.params.file === file) {
+        throw new UserError(err.code, { ...err.params, file: path.basename(file) }, err.key);
+      }
+      throw err;
+    }
+  }
+
+  private async importRaw(file: string, options: ImportOptions, ctx: SessionContext): Promise<ImportSummary> {
+    return importFile(this.db, file, options, {
       table: 'raw_next',
       signal: ctx.signal,
       onProgress: (p) =>
@@ -171,6 +196,10 @@ export class ProjectSession {
           message: p.rowsRead !== undefined ? `${p.rowsRead} rows` : undefined,
         }),
     });
+  }
+
+  /** Make a finished import the project's data. */
+  private async adoptImport(file: string, options: ImportOptions, copied: boolean, summary: ImportSummary) {
     // Swap in only once the import fully succeeded: a cancelled import leaves the old data.
     await this.db.run(`DROP TABLE IF EXISTS raw; ALTER TABLE raw_next RENAME TO raw; DROP TABLE IF EXISTS clean`);
     const info = await stat(file);

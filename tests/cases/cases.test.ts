@@ -9,6 +9,7 @@ import { openDb } from '../../src/engine/data/duck';
 import { excelSerialToIso } from '../../src/engine/data/detect/decide';
 import type { Frame } from '../../src/engine/data/frame';
 import { importFile } from '../../src/engine/data/import';
+import { profileTable } from '../../src/engine/data/profile';
 import { readFrame } from '../../src/engine/data/read';
 import type { Cell, ColumnType, ImportSummary } from '../../src/shared/model/data';
 import { casesDir } from '../helpers/paths';
@@ -265,6 +266,41 @@ describe.each(cases.map((c) => [c.id, c] as const))('case %s', (id, c) => {
     const check = MUST_NOT[k];
     expect(check, `no code for must_not "${k}"`).toBeDefined();
     check!(r, c);
+  });
+});
+
+// Cases with a `profile` block (C15: a target with one class): the profile's counts, and with that
+// column as the target, a `target_single_class` warning naming it, its value and count — and no
+// column called leaking (with one class, every column would "predict" it).
+const profiled = readdirSync(expectedDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(path.join(expectedDir, f), 'utf8')) as Expected & ProfileExpectation)
+  .filter((c) => c.profile !== undefined);
+
+interface ProfileExpectation {
+  profile?: Record<string, { distinct?: number; value_counts?: Record<string, number> }>;
+  training?: { target?: string };
+}
+
+describe.each(profiled.map((c) => [c.id, c] as const))('profile of case %s', (id, c) => {
+  it('counts values and warns about a single-class target', async () => {
+    const table = `profile_${id}`;
+    const summary = await importFile(db, path.join(casesDir, c.file), {}, { table });
+    for (const [name, e] of Object.entries(c.profile!)) {
+      const target = c.training?.target === name ? name : undefined;
+      const p = await profileTable(db, table, summary.columns, { target });
+      const col = p.columns.find((x) => x.name === name)!;
+      if (e.distinct !== undefined) expect(col.distinctCount).toBe(e.distinct);
+      if (e.value_counts)
+        expect(Object.fromEntries(col.topValues.map((t) => [String(t.value), t.count]))).toEqual(e.value_counts);
+      if (target && e.distinct === 1) {
+        const [value, count] = Object.entries(e.value_counts ?? {})[0] ?? [];
+        const w = p.warnings.filter((x) => x.code === 'target_single_class');
+        expect(w).toMatchObject([{ column: name, params: { value, count } }]);
+        expect(p.warnings.filter((x) => x.code === 'target_leakage')).toEqual([]);
+      }
+    }
   });
 });
 

@@ -79,6 +79,16 @@ describe('value kinds', () => {
     ['a93e07', Kind.OTHER],
     ['01730-2603', Kind.OTHER_DIGIT],
     ['4111 1111 1111 1111', Kind.OTHER_DIGIT],
+    ['1 234', Kind.SP_INT],
+    ['-12 345 678', Kind.SP_INT],
+    ['1\u00a0234,5', Kind.SP_COMMA],
+    ['1\u202f234\u202f567,89', Kind.SP_COMMA],
+    ['1 234.5', Kind.SP_DOT],
+    ["1'234", Kind.APOS_INT],
+    ["12'345'678.00", Kind.APOS_DOT],
+    ['1\u2019234.50', Kind.APOS_DOT],
+    ['123 45', Kind.OTHER_DIGIT],
+    ['06 12 34 56 78', Kind.OTHER_DIGIT],
     ['<=50K', Kind.OTHER],
     ['', Kind.EMPTY],
     ['   ', Kind.EMPTY],
@@ -121,6 +131,34 @@ describe('number formats', () => {
       decimal: '.',
       thousands: '',
     });
+  });
+  it('digits grouped by spaces or apostrophes leave the comma or dot as the decimal mark', () => {
+    expect(numberFormat(kinds('1 234,5', '12,25', '7'), null)).toEqual({ type: 'float', decimal: ',', thousands: ' ' });
+    expect(numberFormat(kinds('1 234', '999'), null)).toEqual({ type: 'integer', decimal: '.', thousands: ' ' });
+    expect(numberFormat(kinds('1 234', '999'), ',')).toEqual({ type: 'integer', decimal: ',', thousands: ' ' });
+    expect(numberFormat(kinds('1 234.5', '2.5'), null)).toEqual({ type: 'float', decimal: '.', thousands: ' ' });
+    // With spaces grouping, `1,234` can only be a decimal.
+    expect(numberFormat(kinds('1 234', '1,234'), null)).toEqual({ type: 'float', decimal: ',', thousands: ' ' });
+    expect(numberFormat(kinds("1'234.50", '99.95'), null)).toEqual({ type: 'float', decimal: '.', thousands: "'" });
+    expect(numberFormat(kinds("1'234", '5'), null)).toEqual({ type: 'integer', decimal: '.', thousands: "'" });
+    // Two groupings, or a comma decimal with Swiss apostrophes, are no single notation.
+    expect(numberFormat(kinds('1 234', '1,234,567'), null)).toBeNull();
+    expect(numberFormat(kinds('1 234', "1'234"), null)).toBeNull();
+    expect(numberFormat(kinds("1'234", '0,5'), null)).toBeNull();
+    expect(numberFormat(kinds('1 234,5', '1 234.5'), null)).toBeNull();
+  });
+  it('a thousands mark the user gave is the only grouping accepted', () => {
+    expect(numberFormat(kinds('1,234', '12'), ',', ',')).toEqual({ type: 'integer', decimal: '.', thousands: ',' });
+    expect(numberFormat(kinds('1.234', '12'), null, '.')).toEqual({ type: 'integer', decimal: ',', thousands: '.' });
+    expect(numberFormat(kinds('1.234', '12,5'), null, '.')).toEqual({ type: 'float', decimal: ',', thousands: '.' });
+    expect(numberFormat(kinds('1,5', '12'), null, ',')).toBeNull();
+    expect(numberFormat(kinds('1.5', '12'), null, '.')).toBeNull();
+    expect(numberFormat(kinds('1 234,5', '12'), null, ' ')).toEqual({ type: 'float', decimal: ',', thousands: ' ' });
+    expect(numberFormat(kinds('1 234,5', '12'), null, "'")).toBeNull();
+    // A space or no separator: `1,234` and `1.234` are decimals.
+    expect(numberFormat(kinds('1,234', '12'), null, ' ')).toEqual({ type: 'float', decimal: ',', thousands: ' ' });
+    expect(numberFormat(kinds('1.234', '12'), null, '')).toEqual({ type: 'float', decimal: '.', thousands: '' });
+    expect(numberFormat(kinds('1,000,000'), null, '')).toBeNull();
   });
   it('the file decimal mark needs proof from some column and none against', () => {
     expect(fileDecimalMark([kinds('4,3480'), kinds('12')])).toBe(',');

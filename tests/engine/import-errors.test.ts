@@ -54,6 +54,10 @@ describe('bad rows', () => {
     expect(byCode.long_row).toMatchObject({ fileLines: [3], params: { expected_fields: 3, found_fields: [4] } });
     expect(byCode.bad_quote).toMatchObject({ fileLines: [4], column: 'name' });
     expect(byCode.short_row).toMatchObject({ fileLines: [5], params: { expected_fields: 3, found_fields: 2 } });
+    // One wording, from the catalog: no "row(s)", no reason codes, each line named once.
+    expect(byCode.long_row!.message).toBe('Line 3 has more than 3 fields; it was skipped.');
+    expect(byCode.bad_quote!.message).toBe('Line 4 could not be read (text after a closing quote); it was skipped.');
+    expect(byCode.short_row!.message).toBe('Line 5 has 2 of 3 fields; the missing ones were left empty.');
     const f = await readFrame(db, t, s.columns);
     expect(f.columns[0]!.values).toEqual([1, 4, 5]);
     expect(f.columns[2]!.values).toEqual([10, null, 50]);
@@ -108,6 +112,88 @@ describe('files that cannot be read', () => {
     await expect(
       importFile(db, write('x.csv', 'a\n1\n'), { delimiter: ';;' } as never, { table: table() }),
     ).rejects.toMatchObject({ code: 'SETTING_INVALID' });
+  });
+});
+
+describe('binary files and files without rows', () => {
+  // A ZIP archive's local file header (PK 03 04) naming one text entry: no Excel workbook.
+  const zip = Buffer.concat([
+    Buffer.from([
+      0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 4, 0, 0, 0, 9, 0, 0, 0,
+    ]),
+    Buffer.from('inner.txta,b\n', 'latin1'),
+    Buffer.from([0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+  ]);
+  // 4 KB of pseudo-random bytes (a fixed LCG, so the test is repeatable).
+  const noise = Buffer.alloc(4096);
+  for (let i = 0, x = 12345; i < noise.length; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    noise[i] = x >>> 24;
+  }
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), noise.subarray(0, 200)]);
+
+  it.each([
+    ['random bytes', 'noise.csv', noise, 'binary data, not text'],
+    ['a PNG image', 'image.csv', png, 'a PNG image'],
+    ['a ZIP archive renamed .csv', 'archive.csv', zip, 'a ZIP archive, not an Excel workbook'],
+    [
+      'a gzip file',
+      'data.csv',
+      Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), noise.subarray(0, 100)]),
+      'a gzip-compressed file',
+    ],
+    [
+      'control characters without NUL',
+      'ctrl.csv',
+      Buffer.from('a,b\n' + '\x01\x02\x03x,\x04\x05y\n'.repeat(40)),
+      'binary data, not text',
+    ],
+  ])('%s is refused as FORMAT_UNSUPPORTED, not read as mojibake', async (_, name, bytes, reason) => {
+    const file = write(name, bytes);
+    await expect(importFile(db, file, {}, { table: table() })).rejects.toMatchObject({
+      code: 'FORMAT_UNSUPPORTED',
+      params: { file, reason },
+    });
+  });
+
+  it('also when the format is forced to CSV', async () => {
+    await expect(
+      importFile(db, write('forced.csv', noise), { format: 'csv' }, { table: table() }),
+    ).rejects.toMatchObject({
+      code: 'FORMAT_UNSUPPORTED',
+    });
+  });
+
+  it('an .xlsx workbook renamed .csv is still read as a workbook', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('S').addRows([
+      ['a', 'b'],
+      [1, 'x'],
+    ]);
+    const file = path.join(dir, 'renamed.csv');
+    await wb.xlsx.writeFile(file);
+    const s = await importFile(db, file, {}, { table: table() });
+    expect([s.format, s.rowCount]).toEqual(['xlsx', 1]);
+  });
+
+  it('text with accents, tabs and UTF-16 is not mistaken for binary', async () => {
+    const s = await importFile(db, write('tabs.tsv', 'name\tcity\nJosé\tZürich\n'), {}, { table: table() });
+    expect(s.rowCount).toBe(1);
+    const u16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('a,b\n1,2\n', 'utf-16le')]);
+    expect((await importFile(db, write('u16.csv', u16), {}, { table: table() })).rowCount).toBe(1);
+  });
+
+  it.each([
+    ['a header without a line break', 'name,age'],
+    ['a header with CRLF and a BOM', '\ufeffname;age\r\n'],
+    ['a header followed by blank lines', 'name,age\n\n\n'],
+    ['only blank lines', '\n\n'],
+  ])('%s is FILE_EMPTY naming the file', async (_, text) => {
+    const file = write('no-rows.csv', text);
+    await expect(importFile(db, file, {}, { table: table() })).rejects.toMatchObject({
+      code: 'FILE_EMPTY',
+      params: { file },
+    });
   });
 });
 
@@ -282,5 +368,22 @@ describe('parquet', () => {
     expect(f.columns[3]!.values[1]).toBe('2024-01-02');
     expect(f.columns[4]!.values).toEqual(['00000', '00001', '00002', null, '00004', '00005']);
     expect(existsSync(file)).toBe(true);
+  });
+
+  it('timestamps with times of day are date-times, as in CSV files; midnight-only ones are dates', async () => {
+    const file = path.join(dir, 'times.parquet');
+    await db.run(
+      `COPY (SELECT TIMESTAMP '2024-01-01 08:30:00' + INTERVAL (i) HOUR AS at, TIMESTAMP '2024-01-01' + INTERVAL (i) DAY AS day ` +
+        `FROM range(3) t(i)) TO ${literal(file)} (FORMAT parquet)`,
+    );
+    const t = table();
+    const s = await importFile(db, file, {}, { table: t });
+    expect(s.columns.map((c) => [c.type, c.dateFormat])).toEqual([
+      ['date', 'YYYY-MM-DD HH:MM:SS'],
+      ['date', undefined],
+    ]);
+    const f = await readFrame(db, t, s.columns);
+    expect(f.columns[0]!.values).toEqual(['2024-01-01T08:30:00', '2024-01-01T09:30:00', '2024-01-01T10:30:00']);
+    expect(f.columns[1]!.values[2]).toBe('2024-01-03');
   });
 });

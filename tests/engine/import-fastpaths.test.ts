@@ -154,7 +154,8 @@ describe('type inference over distinct values', () => {
     const type = (name: string) => none.plans.find((p) => p.name === name)?.type;
     expect(type('zip')).toBe('text');
     expect(type('late_text')).not.toBe('integer');
-    expect(type('late_time')).not.toBe('date');
+    // One value after the sample has a time of day: the column is a date-time, not a date.
+    expect(none.plans.find((p) => p.name === 'late_time')?.date?.time).toBe(true);
     expect(type('uuid')).toBe('identifier');
   });
 });

@@ -231,6 +231,48 @@ describe('dialect, header and shape', () => {
     expect(column(frame, 'price').values).toEqual([1.5, 20, 0.99]);
   });
 
+  it('digits grouped by spaces or apostrophes are numbers: French and Swiss exports', async () => {
+    const fr = await load(
+      write('fr.csv', 'ville;montant;n\nA;1 234,5;1 000\nB;12,25;12\nC;1\u202f000\u00a0000,75;999\n'),
+    );
+    expect([fr.summary.decimalMark, fr.summary.thousandsMark]).toEqual([',', ' ']);
+    expect(column(fr.frame, 'montant')).toMatchObject({ type: 'float', values: [1234.5, 12.25, 1000000.75] });
+    expect(column(fr.frame, 'n')).toMatchObject({ type: 'integer', values: [1000, 12, 999] });
+    const ch = await load(write('ch.csv', "item,price\na,1'234.50\nb,99.95\nc,12'345'678.00\n"));
+    expect(ch.summary.thousandsMark).toBe("'");
+    expect(column(ch.frame, 'price').values).toEqual([1234.5, 99.95, 12345678]);
+    // Grouped digits under an identifier name stay codes.
+    const ids = await load(write('grouped-ids.csv', 'order_no,v\n123 456,1\n234 567,2\n345 678,3\n'));
+    expect(column(ids.frame, 'order_no').values).toEqual(['123 456', '234 567', '345 678']);
+  });
+
+  it('the thousands mark given in the options is honoured', async () => {
+    const spaced = write('spaced.csv', 'a;b\nx;1 234,5\ny;12\n');
+    const opts = { decimalMark: ',', thousandsMark: ' ' } as const;
+    const fr = await load(spaced, opts);
+    expect(fr.summary.thousandsMark).toBe(' ');
+    expect(column(fr.frame, 'b').values).toEqual([1234.5, 12]);
+    const swiss = await load(write('swiss.csv', "a,b\nx,1'234.50\ny,7\n"), { thousandsMark: "'" });
+    expect(column(swiss.frame, 'b').values).toEqual([1234.5, 7]);
+    // `1.234` and `12.500` read as thousands only when the user says `.` groups them.
+    const dots = write('dots.csv', 'item;amount\na;1.234\nb;12.500\nc;7\n');
+    expect(column((await load(dots)).frame, 'amount').values).toEqual([1.234, 12.5, 7]);
+    expect(column((await load(dots, { thousandsMark: '.' })).frame, 'amount')).toMatchObject({
+      type: 'integer',
+      values: [1234, 12500, 7],
+    });
+    const commas = write('commas.csv', 'item;amount\na;1,234\nb;12,500\nc;7\n');
+    expect(column((await load(commas, { decimalMark: '.', thousandsMark: ',' })).frame, 'amount').values).toEqual([
+      1234, 12500, 7,
+    ]);
+    // Numbers that contradict the given mark are not silently misread.
+    expect(column((await load(commas, { thousandsMark: '.' })).frame, 'amount').type).not.toBe('integer');
+    await expect(load(spaced, { decimalMark: ',', thousandsMark: ',' })).rejects.toMatchObject({
+      code: 'SETTING_INVALID',
+      params: { setting: 'thousandsMark' },
+    });
+  });
+
   it('title lines above the table are skipped and reported', async () => {
     const { summary, frame } = await load(
       write('title.csv', 'Quarterly report\n\nregion,amount\nnorth,10\nsouth,20\n'),
@@ -352,6 +394,38 @@ describe('types', () => {
     expect(column(frame, 'v').type).not.toBe('integer');
     expect(column(frame, 'v').values[6000]).toBe('unknown');
     expect(column(frame, 'v').values[0]).toBe('0');
+  });
+});
+
+describe('date-times', () => {
+  it('ISO date-times are dates stored with their time, read back as ISO strings (COMPAS c_jail_in)', async () => {
+    const table = 'compas_dt';
+    const summary = await importFile(db, dataset('compas.train.csv'), {}, { table });
+    const info = summary.columns.find((c) => c.name === 'c_jail_in')!;
+    expect(info).toMatchObject({ type: 'date', dateFormat: 'YYYY-MM-DD HH:MM:SS', missingCount: 250 });
+    const [t] = await db.all<{ t: string }>(`SELECT typeof(c_jail_in) AS t FROM ${table} LIMIT 1`);
+    expect(t!.t).toBe('TIMESTAMP');
+    // Oracle: the file's own text, with the ISO "T".
+    const raw = readFileSync(dataset('compas.train.csv'), 'utf8').split('\n')[2]!;
+    const header = readFileSync(dataset('compas.train.csv'), 'utf8').split('\n')[0]!.split(',');
+    const rawCell = raw.split(',')[header.indexOf('c_jail_in')]!;
+    expect(rawCell).toBe('2013-01-26 03:45:27');
+    const rows = await readRows(db, table, [info], { offset: 1, limit: 1 });
+    expect(rows[0]!.c_jail_in).toBe('2013-01-26T03:45:27');
+    // Date-only columns of the same file stay plain dates.
+    expect(summary.columns.find((c) => c.name === 'dob')).toMatchObject({ type: 'date', dateFormat: 'YYYY-MM-DD' });
+  });
+
+  it('midnight-only date-times stay dates; a bad date-time keeps the column text', async () => {
+    const { summary, frame } = await load(
+      write(
+        'dt.csv',
+        'a,b,c\n2024-01-02 00:00:00,2024-01-02 10:30,2024-01-02 10:30\n2024-01-03 00:00,2024-01-03T23:59:59.25,2024-13-40 10:00\n',
+      ),
+    );
+    expect(summary.columns.map((c) => c.type)).toEqual(['date', 'date', 'text']);
+    expect(column(frame, 'a').values).toEqual(['2024-01-02', '2024-01-03']);
+    expect(column(frame, 'b').values).toEqual(['2024-01-02T10:30:00', '2024-01-03T23:59:59.25']);
   });
 });
 

@@ -9,7 +9,9 @@ import { openDb } from '../../src/engine/data/duck';
 import { importFile } from '../../src/engine/data/import';
 import { profileTable } from '../../src/engine/data/profile';
 import type { ColumnInfo, ColumnProfile, DatasetProfile } from '../../src/shared/model/data';
+import { applyRecipe } from '../../src/engine/data/recipe';
 import { RecipeStepSchema } from '../../src/shared/model/recipe';
+import type { RecipeStep } from '../../src/shared/model/recipe';
 import { dataset, repoRoot } from '../helpers/paths';
 
 interface NumericOracle {
@@ -182,6 +184,122 @@ describe('dataset warnings', () => {
     );
     expect(codes(p, 'leak')).toContain('target_leakage');
     expect(codes(p, 'honest')).not.toContain('target_leakage');
+  });
+
+  it('target leakage through missingness: a column recorded only for one class is flagged', async () => {
+    // `r_date` and `r_case` exist only for positives (as COMPAS' r_* columns do for reoffenders);
+    // `gappy` is missing at random; `honest` is an ordinary feature.
+    const p = await table(
+      `SELECT CASE WHEN i % 2 = 1 THEN (i * 37 % 11)::BIGINT END AS r_date, ` +
+        `CASE WHEN i % 2 = 1 THEN 'case-' || i END AS r_case, ` +
+        `CASE WHEN i % 10 = 3 THEN NULL ELSE (i % 7)::BIGINT END AS gappy, (i % 5)::BIGINT AS honest, ` +
+        `CASE WHEN i % 2 = 1 THEN 'yes' ELSE 'no' END AS y FROM range(1000) t(i)`,
+      'leak_missing',
+    );
+    const leak = (c: string) => p.warnings.find((w) => w.code === 'target_leakage' && w.column === c);
+    expect(leak('r_date')?.params).toMatchObject({ via: 'missingness', accuracy: 1, baseline: 0.5 });
+    expect(leak('r_case')?.params).toMatchObject({ via: 'missingness' });
+    expect(leak('gappy')).toBeUndefined();
+    expect(leak('honest')).toBeUndefined();
+    // Nothing is proposed for a leaking column but dropping it: no imputation, no missing-indicator.
+    const steps = p.warnings.flatMap((w) => {
+      const step = (w.params as { proposal?: RecipeStep } | undefined)?.proposal;
+      return step && 'column' in step && (step.column === 'r_date' || step.column === 'r_case') ? [step.op] : [];
+    });
+    expect(new Set(steps)).toEqual(new Set(['drop_column']));
+  });
+
+  it('a target with one class is said so, and no column is called leaking', async () => {
+    const p = await table(`SELECT (i % 3)::BIGINT AS x, i::DOUBLE AS z, 'no' AS y FROM range(40) t(i)`, 'single');
+    const w = p.warnings.find((x) => x.code === 'target_single_class');
+    expect(w).toMatchObject({ column: 'y', params: { value: 'no', count: 40 } });
+    expect(codes(p)).not.toContain('target_leakage');
+    expect(codes(p)).not.toContain('class_imbalance');
+    expect(w!.message).toBe(
+      'The target "y" has a single class: "no" in all 40 rows that have a value. A model needs at least two classes to learn from.',
+    );
+  });
+
+  it('proposals are safe to apply all at once and propose no fill a column cannot use', async () => {
+    await db.run(
+      `CREATE OR REPLACE TABLE props AS SELECT ` +
+        `CASE WHEN i % 9 = 0 THEN NULL ELSE 'C-' || lpad(i::VARCHAR, 6, '0') END AS case_no, ` +
+        `CASE WHEN i % 11 = 0 THEN NULL ELSE 'note ' || (i % 150) END AS note, ` +
+        `CASE WHEN i % 13 = 0 THEN NULL ELSE DATE '2020-01-01' + i::INTEGER END AS seen, ` +
+        `CASE WHEN i % 10 = 0 THEN NULL ELSE ['red', 'green', 'blue'][i % 3 + 1] END AS colour, ` +
+        `CASE WHEN i % 50 = 0 THEN NULL ELSE (i % 17)::DOUBLE END AS amount, ` +
+        `CASE WHEN i % 4 = 1 THEN 'lapsed' END AS reason, ` +
+        `CASE WHEN i % 4 = 1 THEN 'yes' ELSE 'no' END AS y FROM range(300) t(i)`,
+    );
+    const info = (name: string, type: ColumnInfo['type']): ColumnInfo => ({
+      name,
+      type,
+      missingCount: 0,
+      distinctCount: 0,
+      sample: [],
+    });
+    const columns = [
+      info('case_no', 'identifier'),
+      info('note', 'text'),
+      info('seen', 'date'),
+      info('colour', 'categorical'),
+      info('amount', 'float'),
+      info('reason', 'categorical'),
+      info('y', 'categorical'),
+    ];
+    const p = await profileTable(db, 'props', columns, { target: 'y' });
+    const proposals = p.warnings.flatMap((w) => {
+      const step = (w.params as { proposal?: RecipeStep } | undefined)?.proposal;
+      return step ? [step] : [];
+    });
+    // Distinct steps per column (identifiers are also proposed for dropping as personal data).
+    const on = (c: string) =>
+      [...new Set(proposals.filter((s) => 'column' in s && s.column === c).map((s) => JSON.stringify(s)))].map(
+        (s) => JSON.parse(s) as RecipeStep,
+      );
+    expect(on('case_no')).toEqual([{ op: 'drop_column', column: 'case_no' }]);
+    expect(on('note')).toEqual([{ op: 'drop_column', column: 'note' }]);
+    // 277 different days: the commonest one is no fill.
+    expect(on('seen')).toEqual([]);
+    expect(on('reason')).toEqual([{ op: 'drop_column', column: 'reason' }]);
+    expect(on('colour')).toEqual([{ op: 'impute', column: 'colour', strategy: 'mode', indicator: true }]);
+    expect(on('amount')).toEqual([{ op: 'impute', column: 'amount', strategy: 'median', indicator: false }]);
+    // Every step, in the order the wizard applies them (drops first), runs on the data.
+    const ordered = [
+      ...proposals.filter((s) => s.op === 'drop_column'),
+      ...proposals.filter((s) => s.op !== 'drop_column'),
+    ];
+    const result = await applyRecipe(db, { source: 'props', target: 'props_clean', columns, steps: ordered });
+    expect(result.columns.map((c) => c.name)).toEqual(['seen', 'colour', 'amount', 'y', 'colour_missing']);
+  });
+
+  it('zeros far below a measurement are proposed as missing; counts and log scales keep theirs', async () => {
+    const p = await table(
+      `SELECT CASE WHEN i % 10 = 0 THEN 0 ELSE 60 + (i % 90) END::BIGINT AS pressure, (i % 12)::BIGINT AS visits, ` +
+        `round(log10(1 + i % 300), 4) AS log_size FROM range(600) t(i)`,
+      'zeros',
+    );
+    const w = p.warnings.filter((x) => x.code === 'zero_as_missing');
+    expect(w.map((x) => x.column)).toEqual(['pressure']);
+    expect(w[0]).toMatchObject({
+      params: { count: 60, min: 61, proposal: { op: 'mark_missing', column: 'pressure', values: [0] } },
+    });
+  });
+
+  it('category spellings differing only in case or spaces are proposed for merging', async () => {
+    const p = await table(
+      `SELECT ['KEY', 'key', ' KeY ', 'other', 'Other', 'plain'][i % 6 + 1] AS ink FROM range(60) t(i)`,
+      'spell',
+    );
+    const w = p.warnings.find((x) => x.code === 'category_spelling')!;
+    expect(w).toMatchObject({
+      column: 'ink',
+      params: {
+        groups: 2,
+        examples: [' KeY  / KEY / key', 'Other / other'],
+        proposal: { op: 'normalize_category', column: 'ink', trim: true, case: 'lower' },
+      },
+    });
   });
 
   it('class imbalance below 20 % of the rows', async () => {

@@ -1,7 +1,7 @@
 /**
  * From raw text columns to the typed table, one CAST expression per column (BIGINT for integer,
- * DOUBLE for float, BOOLEAN, DATE, VARCHAR for text, categorical and identifier), then the per-column
- * facts of the import summary.
+ * DOUBLE for float, BOOLEAN, DATE — TIMESTAMP for date-times —, VARCHAR for text, categorical and
+ * identifier), then the per-column facts of the import summary.
  */
 import type { Cell, ColumnInfo, ColumnType, DataWarning, ImportSummary } from '../../shared/model/data';
 import type { Db } from './duck';
@@ -25,6 +25,20 @@ export function storageType(type: ColumnType): 'BIGINT' | 'DOUBLE' | 'BOOLEAN' |
   }
 }
 
+/** DuckDB storage type of a planned column: a date column with times of day is a TIMESTAMP. */
+export function planStorage(plan: ColumnPlan): ReturnType<typeof storageType> | 'TIMESTAMP' {
+  return plan.type === 'date' && plan.date?.time ? 'TIMESTAMP' : storageType(plan.type);
+}
+
+/**
+ * SQL: the value of a date column (`expr`, stored as DATE or TIMESTAMP) as ISO 8601 text —
+ * `2013-01-26`, or `2013-01-26T03:45:27` with any fraction of a second — the one form dates take
+ * outside DuckDB (frames, previews, profiles).
+ */
+export function isoDateSql(expr: string): string {
+  return `CASE WHEN typeof(${expr}) = 'DATE' THEN strftime(${expr}, '%Y-%m-%d') ELSE replace(CAST(${expr} AS VARCHAR), ' ', 'T') END`;
+}
+
 /** SQL turning raw text column `plan.raw` into its typed value (NULL for missing). */
 export function castSql(plan: ColumnPlan): string {
   if (plan.expr) return plan.expr;
@@ -39,7 +53,10 @@ export function castSql(plan: ColumnPlan): string {
       const fmt = plan.number ?? { decimal: '.', thousands: '' };
       let v = x;
       if (plan.number?.affix) v = `regexp_replace(${v}, '[%$€£¥₹₩ ]', '', 'g')`;
-      if (fmt.thousands) v = `replace(${v}, ${literal(fmt.thousands)}, '')`;
+      // Grouping spaces include the no-break ones, apostrophes the typographic one (see kinds.ts).
+      if (fmt.thousands === ' ') v = `regexp_replace(${v}, '[ \u00a0\u202f]', '', 'g')`;
+      else if (fmt.thousands === "'") v = `regexp_replace(${v}, '[''\u2019]', '', 'g')`;
+      else if (fmt.thousands) v = `replace(${v}, ${literal(fmt.thousands)}, '')`;
       if (fmt.decimal === ',') v = `replace(${v}, ',', '.')`;
       const target = plan.type === 'integer' ? 'BIGINT' : 'DOUBLE';
       // An integer column forced from decimals keeps only whole values.
@@ -52,6 +69,7 @@ export function castSql(plan: ColumnPlan): string {
     }
     case 'date': {
       const d = plan.date;
+      if (d?.time) return guard(`TRY_CAST(${x} AS TIMESTAMP)`);
       if (!d || d.family === 'iso' || d.family === 'iso_datetime') return guard(`TRY_CAST(left(${x}, 10) AS DATE)`);
       return guard(`CAST(try_strptime(${x}, ${literal(d.strptime)}) AS DATE)`);
     }
@@ -78,7 +96,7 @@ export async function buildTypedTable(
   plans: readonly ColumnPlan[],
   opts: { keepRows?: number; signal?: AbortSignal; onProgress?: (f: number) => void } = {},
 ): Promise<void> {
-  const select = plans.map((p) => `CAST(${castSql(p)} AS ${storageType(p.type)}) AS ${ident(p.name)}`).join(', ');
+  const select = plans.map((p) => `CAST(${castSql(p)} AS ${planStorage(p)}) AS ${ident(p.name)}`).join(', ');
   const where = opts.keepRows !== undefined ? ` WHERE rowid < ${opts.keepRows}` : '';
   await runWithProgress(
     db,
@@ -119,7 +137,7 @@ export async function distinctFromValues(
     // With this many raw values the typed column is almost surely estimated, not counted (and if
     // it is not, columnFacts counts it itself): skip a hash table that would go unused.
     if (!src || (src.values ?? Infinity) > 2 * EXACT_DISTINCT_FACTS) return;
-    parts.push(`SELECT ${k} AS k, count(DISTINCT CAST(${castSql(p)} AS ${storageType(p.type)})) AS d FROM ${src.from}`);
+    parts.push(`SELECT ${k} AS k, count(DISTINCT CAST(${castSql(p)} AS ${planStorage(p)})) AS d FROM ${src.from}`);
   });
   const out = new Map<string, number>();
   if (parts.length === 0) return out;
@@ -191,7 +209,7 @@ export async function columnFacts(
 }
 
 function dateAsText(p: ColumnPlan): string {
-  return p.type === 'date' ? `strftime(${ident(p.name)}, '%Y-%m-%d')` : ident(p.name);
+  return p.type === 'date' ? isoDateSql(ident(p.name)) : ident(p.name);
 }
 
 /** Warnings as the summary carries them: severity filled in (default `warning`). */

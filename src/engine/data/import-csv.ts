@@ -17,6 +17,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import iconv from 'iconv-lite';
 import type { DataWarning, ImportOptionsResolved, ImportSummary } from '../../shared/model/data';
 import { DEFAULT_MISSING_MARKERS } from '../../shared/model/data';
 import { UserError } from '../../shared/errors';
@@ -24,6 +25,7 @@ import type { Db } from './duck';
 import { ident, literal, runWithProgress } from './duck';
 import { fileSize, forEachChunk, readBytes } from './fileio';
 import type { TempDir } from './fileio';
+import { knownBinary, looksBinary, TEXT_PROBE_CHARS } from './detect/binary';
 import { lineTerminatorOf, parseRecords } from './detect/csvtext';
 import type { Dialect, ParsedRecord } from './detect/csvtext';
 import { detectDialect, detectHeader } from './detect/dialect';
@@ -48,6 +50,7 @@ import type { RecordIssue } from './detect/scan';
 import { buildTypedTable, castSql, columnFacts, distinctFromValues, resolveWarnings } from './import-build';
 import { isCancellation, throwIfAborted } from './progress';
 import type { ProgressTracker } from './progress';
+import { dataWarning, lineParams } from './warn';
 
 const HEAD_BYTES = 1 << 20;
 
@@ -276,12 +279,15 @@ async function detectLayout(
       options.header === undefined ? (h.headerIndex >= 0 ? start + h.headerIndex : -1) : options.header ? preamble : -1;
   }
   if (preamble > 0) {
-    warnings.push({
-      code: 'preamble_skipped',
-      message: `Lines ${lineNo(records[0]!.line)}–${lineNo(records[preamble - 1]!.endLine)} above the table are titles or notes; they were skipped.`,
-      fileLines: records.slice(0, preamble).map((r) => lineNo(r.line)),
-      severity: 'info',
-    });
+    const first = lineNo(records[0]!.line);
+    const last = lineNo(records[preamble - 1]!.endLine);
+    warnings.push(
+      dataWarning(
+        'preamble_skipped',
+        { first, last, count: last - first + 1 },
+        { fileLines: records.slice(0, preamble).map((r) => lineNo(r.line)), severity: 'info' },
+      ),
+    );
   }
   const firstData = headerIndex >= 0 ? headerIndex + 1 : preamble;
   const dataSample = records.slice(firstData);
@@ -291,12 +297,13 @@ async function detectLayout(
   let rawNames = headerFields.slice();
   if (headerIndex >= 0) {
     if (!sheet && rawNames.length > dataFields && rawNames.slice(dataFields).every((n) => n.trim() === '')) {
-      warnings.push({
-        code: 'header_trailing_delimiter',
-        message: `The header row has ${rawNames.length} fields but the data rows have ${dataFields}: the header ends with a delimiter. The empty extra column was dropped.`,
-        fileLines: [records[headerIndex]!.line],
-        params: { header_fields: rawNames.length, data_fields: dataFields },
-      });
+      warnings.push(
+        dataWarning(
+          'header_trailing_delimiter',
+          { line: lineNo(records[headerIndex]!.line), header_fields: rawNames.length, data_fields: dataFields },
+          { fileLines: [lineNo(records[headerIndex]!.line)] },
+        ),
+      );
       rawNames = rawNames.slice(0, dataFields);
     }
     columnCount = Math.max(rawNames.length, dataFields, 1);
@@ -354,6 +361,18 @@ function rawReadSql(path: string, raw: string, layout: Layout, markers: readonly
   );
 }
 
+/**
+ * Refuse binary data (random bytes, a renamed image) that a decoding guess would turn into mojibake:
+ * the first kilobyte of `head` after the BOM, decoded as `encoding`, must look like text.
+ * @throws UserError FORMAT_UNSUPPORTED.
+ */
+function refuseBinary(file: string, head: Buffer, encoding: string, bomLength: number): void {
+  // Four bytes per character at most: enough bytes for the characters inspected.
+  const bytes = head.subarray(bomLength, bomLength + 4 * TEXT_PROBE_CHARS);
+  const text = encoding === 'utf-8' ? bytes.toString('utf8') : iconv.decode(bytes, encoding);
+  if (looksBinary(text)) throw new UserError('FORMAT_UNSUPPORTED', { file, reason: 'binary data, not text' });
+}
+
 /** The head is plain UTF-8 (no UTF-16 signs, no invalid byte): DuckDB may start reading at once. */
 function headLooksUtf8(head: Buffer, forced: string | undefined): boolean {
   if (forced) return normalizeEncoding(forced) === 'utf-8';
@@ -365,8 +384,8 @@ function headLooksUtf8(head: Buffer, forced: string | undefined): boolean {
 
 /**
  * Import a delimited text file into `ctx.table`. See the module comment for the steps.
- * @throws UserError FILE_EMPTY, BAD_ROW (onBadRow 'stop'), SETTING_INVALID (names, encoding,
- *   headerRow), CANCELLED, FILE_UNREADABLE.
+ * @throws UserError FILE_EMPTY, FORMAT_UNSUPPORTED (binary data), BAD_ROW (onBadRow 'stop'),
+ *   SETTING_INVALID (names, encoding, headerRow), CANCELLED, FILE_UNREADABLE.
  */
 export async function importCsv(
   db: Db,
@@ -425,7 +444,12 @@ export async function importCsv(
       return false;
     }
   };
+  if (!sheet) {
+    const signature = knownBinary(head);
+    if (signature) throw new UserError('FORMAT_UNSUPPORTED', { file, reason: signature });
+  }
   if (sheet || headLooksUtf8(head, options.encoding)) {
+    if (!sheet) refuseBinary(file, head, 'utf-8', workStart);
     layout = await detectLayout(db, work, workStart, workBytes, options, markers, reportFile, sheet);
     tracker.stage('read');
     const [f, ok] = await Promise.allSettled([inspectBytes(file, { signal }), strictRead(work, layout)]);
@@ -439,6 +463,7 @@ export async function importCsv(
   } else {
     facts = await inspectBytes(file, { signal, onBytes: (b) => tracker.update(b / size) });
     enc = await decideEncoding(file, head, facts, options.encoding);
+    refuseBinary(file, head, enc.encoding, enc.bomLength);
     layout = undefined as unknown as Layout;
   }
   if (enc.direct && !layout) {
@@ -565,12 +590,7 @@ export async function importCsv(
   const plans = inferred.plans.filter((p, j) => {
     const phantom = headerIndex >= 0 && rawNames[j]!.trim() === '' && p.reason === 'empty';
     if (phantom) {
-      warnings.push({
-        code: 'empty_unnamed_column',
-        message: `Column ${j + 1} has no name and no values (rows end with a delimiter); it was dropped.`,
-        params: { position: j },
-        severity: 'info',
-      });
+      warnings.push(dataWarning('empty_unnamed_column', { position: j, number: j + 1 }, { severity: 'info' }));
     }
     return !phantom;
   });
@@ -618,6 +638,12 @@ export async function importCsv(
   };
 }
 
+/** The catalog's phrase for why a record could not be read, as a nested message parameter. */
+const WHY: Readonly<Record<string, string>> = {
+  text_after_quote: '{warnings.why.text_after_quote}',
+  unterminated_quote: '{warnings.why.unterminated_quote}',
+};
+
 /** Warnings for ragged and skipped records, grouped by kind, with their file lines. */
 function reportIssues(
   issues: readonly RecordIssue[],
@@ -630,49 +656,49 @@ function reportIssues(
   for (const i of issues) byKind.set(i.kind, [...(byKind.get(i.kind) ?? []), i]);
   for (const [kind, list] of byKind) {
     const lines = list.map(lineOf);
-    const shown = lines.slice(0, 20).join(', ') + (lines.length > 20 ? ', …' : '');
     if (kind === 'short_row') {
       for (const i of list.slice(0, 1000)) {
-        warnings.push({
-          code: 'short_row',
-          message: `Line ${lineOf(i)} has ${i.fields} of ${expected} fields; the missing ones are empty.`,
-          fileLines: [lineOf(i)],
-          params: { expected_fields: expected, found_fields: i.fields },
-        });
+        warnings.push(
+          dataWarning(
+            'short_row',
+            { line: lineOf(i), expected_fields: expected, found_fields: i.fields },
+            { fileLines: [lineOf(i)] },
+          ),
+        );
       }
-      if (list.length > 1000) {
-        warnings.push({
-          code: 'short_rows_more',
-          message: `${list.length - 1000} more lines are short and were padded with empty fields.`,
-          params: { count: list.length - 1000 },
-        });
-      }
+      if (list.length > 1000) warnings.push(dataWarning('short_rows_more', { count: list.length - 1000 }));
       continue;
     }
     if (kind === 'blank_with_spaces') {
-      warnings.push({
-        code: 'blank_line_skipped',
-        message: `Lines ${shown} hold only spaces; skipped.`,
-        fileLines: lines.slice(0, 1000),
-        severity: 'info',
-      });
+      warnings.push(
+        dataWarning(
+          'blank_line_skipped',
+          { count: list.length, ...lineParams(lines) },
+          { fileLines: lines.slice(0, 1000), severity: 'info' },
+        ),
+      );
       continue;
     }
     const code = kind === 'long_row' ? 'long_row' : kind === 'undecodable' ? 'undecodable_bytes' : 'bad_quote';
-    warnings.push({
-      code,
-      message: `${list.length} row(s) could not be read and were skipped (${issueReason(list[0]!, expected)}): line(s) ${shown}.`,
-      fileLines: lines.slice(0, 1000),
-      ...(list[0]!.column !== undefined ? { column: names[list[0]!.column] } : {}),
-      params: {
-        reason: kind,
-        count: list.length,
-        columns: list.slice(0, 1000).map((i) => (i.column !== undefined ? (names[i.column] ?? null) : null)),
-        ...(kind === 'long_row'
-          ? { expected_fields: expected, found_fields: list.slice(0, 1000).map((i) => i.fields) }
-          : {}),
-      },
-    });
+    warnings.push(
+      dataWarning(
+        code,
+        {
+          reason: kind,
+          ...(WHY[kind] ? { why: WHY[kind] } : {}),
+          count: list.length,
+          ...lineParams(lines),
+          columns: list.slice(0, 1000).map((i) => (i.column !== undefined ? (names[i.column] ?? null) : null)),
+          ...(kind === 'long_row'
+            ? { expected_fields: expected, found_fields: list.slice(0, 1000).map((i) => i.fields) }
+            : {}),
+        },
+        {
+          fileLines: lines.slice(0, 1000),
+          ...(list[0]!.column !== undefined ? { column: names[list[0]!.column] } : {}),
+        },
+      ),
+    );
   }
 }
 
@@ -690,12 +716,13 @@ async function overrideLosses(db: Db, raw: string, plans: readonly ColumnPlan[])
   forced.forEach((p, k) => {
     const lost = Number(row?.[`l${k}`] ?? 0);
     if (lost === 0) return;
-    out.push({
-      code: 'type_override_lost_values',
-      message: `Column "${p.name}" is read as ${p.type} as requested; ${lost} value(s) that do not fit became missing.`,
-      column: p.name,
-      params: { type: p.type, count: lost },
-    });
+    out.push(
+      dataWarning(
+        'type_override_lost_values',
+        { type: p.type, typeName: `{report.type.${p.type}}`, count: lost },
+        { column: p.name },
+      ),
+    );
   });
   return out;
 }

@@ -29,6 +29,15 @@ export function typeOfDuck(duckType: string): ColumnType | 'timestamp' | null {
   return 'text';
 }
 
+/** How a Parquet timestamp with times of day is kept: a date-time (TIMESTAMP), as in CSV files. */
+const DATE_TIME: NonNullable<ColumnPlan['date']> = {
+  family: 'iso_datetime',
+  strptime: '%Y-%m-%d %H:%M:%S',
+  label: 'YYYY-MM-DD HH:MM:SS',
+  ambiguous: false,
+  time: true,
+};
+
 /**
  * Import a Parquet file into `ctx.table`.
  * @throws UserError FILE_UNREADABLE (not Parquet, damaged), SETTING_INVALID (names), CANCELLED.
@@ -89,14 +98,15 @@ export async function importParquet(
     }
     let type: ColumnType = kind === 'timestamp' ? 'date' : kind;
     let expr = col;
+    let date: ColumnPlan['date'];
     if (kind === 'timestamp') {
-      // Timestamps are dates when every time is midnight; otherwise kept as ISO text.
+      // Timestamps are dates when every time is midnight; otherwise date-times, as CSV ones are.
       const [r] = await db.all(
         `SELECT count(*) FILTER (WHERE ${col} IS NOT NULL AND CAST(${col} AS TIMESTAMP) <> CAST(CAST(${col} AS DATE) AS TIMESTAMP)) AS timed FROM ${ident(raw)}`,
       );
       if (Number(r?.timed ?? 0) > 0) {
-        type = 'text';
-        expr = `strftime(CAST(${col} AS TIMESTAMP), '%Y-%m-%dT%H:%M:%S')`;
+        expr = `CAST(${col} AS TIMESTAMP)`;
+        date = DATE_TIME;
       }
     } else if (kind === 'text') expr = `CAST(${col} AS VARCHAR)`;
     const forced = options.columnTypes?.[names[j]!];
@@ -104,7 +114,15 @@ export async function importParquet(
       type = forced;
       expr = `TRY_CAST(${expr} AS ${forced === 'integer' ? 'BIGINT' : forced === 'float' ? 'DOUBLE' : forced === 'boolean' ? 'BOOLEAN' : forced === 'date' ? 'DATE' : 'VARCHAR'})`;
     }
-    plans.push({ raw: d.column_name, name: names[j]!, type, trim: false, missing: [], expr });
+    plans.push({
+      raw: d.column_name,
+      name: names[j]!,
+      type,
+      trim: false,
+      missing: [],
+      expr,
+      ...(date && type === 'date' ? { date } : {}),
+    });
   }
   tracker.stage('build');
   const exactDistinct = await distinctFromValues(db, plans, inferred.sources);

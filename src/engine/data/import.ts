@@ -7,6 +7,7 @@ import { ImportOptionsSchema } from '../../shared/model/data';
 import { UserError } from '../../shared/errors';
 import type { Db } from './duck';
 import { ident } from './duck';
+import { knownBinary } from './detect/binary';
 import { valueTableName } from './detect/values';
 import { createTempDir, fileSize, readBytes } from './fileio';
 import { CSV_STAGES, importCsv } from './import-csv';
@@ -23,29 +24,47 @@ export interface ImportContext {
   onProgress?: ProgressCallback;
 }
 
-/** File format from the options, else the file's first bytes, else its extension. */
+/** Bytes at each end of a ZIP archive searched for the entries of an Excel workbook. */
+const ZIP_PROBE_BYTES = 64 << 10;
+
+/**
+ * File format from the options, else the file's first bytes, else its extension. A ZIP archive not
+ * named .xlsx is a workbook only when it holds `xl/` entries (their names are in the local headers
+ * at the start and in the central directory at the end).
+ * @throws UserError FORMAT_UNSUPPORTED for legacy .xls, office documents, archives, images and
+ *   other files with a known non-text signature.
+ */
 export async function detectFormat(
   file: string,
   forced?: ImportOptions['format'],
 ): Promise<'csv' | 'xlsx' | 'parquet'> {
   if (forced) return forced;
-  const magic = await readBytes(file, 0, 4);
+  const head = await readBytes(file, 0, 16);
+  const magic = head.subarray(0, 4);
   if (magic.toString('latin1') === 'PAR1') return 'parquet';
   if (magic[0] === 0x50 && magic[1] === 0x4b && /\.(xlsx|xlsm)$/i.test(file)) return 'xlsx';
   if (magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04) {
     if (/\.(zip|gz|docx|pptx|ods)$/i.test(file))
       throw new UserError('FORMAT_UNSUPPORTED', { file, reason: 'compressed or office document' });
-    return 'xlsx';
+    const size = await fileSize(file);
+    const ends = Buffer.concat([
+      await readBytes(file, 0, ZIP_PROBE_BYTES),
+      await readBytes(file, Math.max(0, size - ZIP_PROBE_BYTES), ZIP_PROBE_BYTES),
+    ]);
+    if (ends.includes('xl/workbook') || ends.includes('xl/worksheets/')) return 'xlsx';
+    throw new UserError('FORMAT_UNSUPPORTED', { file, reason: 'a ZIP archive, not an Excel workbook' });
   }
   if (magic[0] === 0xd0 && magic[1] === 0xcf)
     throw new UserError('FORMAT_UNSUPPORTED', { file, reason: 'legacy .xls workbook; save it as .xlsx' });
+  const binary = knownBinary(head);
+  if (binary) throw new UserError('FORMAT_UNSUPPORTED', { file, reason: binary });
   if (/\.parquet$/i.test(file)) return 'parquet';
   return 'csv';
 }
 
 /**
  * Import `file` into DuckDB table `ctx.table`, typed: BIGINT (integer), DOUBLE (float), BOOLEAN,
- * DATE, VARCHAR (text, categorical, identifier). The logical types are in the summary's `columns`.
+ * DATE (TIMESTAMP for date-times), VARCHAR (text, categorical, identifier). The logical types are in the summary's `columns`.
  * Memory stays bounded: rows are never all held in JS; non-UTF-8 text is converted by streaming.
  * Temp files are removed, and on failure or cancel no partial table is left behind.
  * @throws UserError FILE_NOT_FOUND, FILE_UNREADABLE, FILE_EMPTY, FORMAT_UNSUPPORTED, BAD_ROW (when

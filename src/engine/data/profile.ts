@@ -17,7 +17,8 @@ import { headerHint } from '../privacy/headers';
 import type { Db } from './duck';
 import { ident } from './duck';
 import { isIdName } from './detect/decide';
-import { resolveWarnings } from './import-build';
+import { isoDateSql, resolveWarnings } from './import-build';
+import { dataWarning } from './warn';
 
 /** Distinct counts above this are estimated (and then top values come only from columns with repeats). */
 export const EXACT_DISTINCT_LIMIT = 100_000;
@@ -104,7 +105,7 @@ export async function profileTable(
         `stddev_samp(${col}) AS sd${j}`,
       );
     } else if (c.type === 'date') {
-      parts.push(`strftime(min(${col}), '%Y-%m-%d') AS lo${j}`, `strftime(max(${col}), '%Y-%m-%d') AS hi${j}`);
+      parts.push(`${isoDateSql(`min(${col})`)} AS lo${j}`, `${isoDateSql(`max(${col})`)} AS hi${j}`);
     }
   });
   // hash() over whole rows: two different rows collide with probability ~n²/2⁶⁵ (1e-8 at a million).
@@ -367,7 +368,7 @@ function quartilePicks(n: number): QuartilePicks {
 
 /** Expression `expr` (a value of column `c`) as text: dates as ISO, booleans as true/false. */
 function valueText(c: ColumnInfo, expr: string): string {
-  return c.type === 'date' ? `strftime(${expr}, '%Y-%m-%d')` : expr;
+  return c.type === 'date' ? isoDateSql(expr) : expr;
 }
 
 const proposal = (step: RecipeStep) => ({ proposal: step });
@@ -381,6 +382,27 @@ export const IMBALANCE_SHARE = 0.2;
  */
 export const LEAKAGE_ACCURACY = 0.95;
 export const LEAKAGE_ERROR_SHARE = 0.1;
+/** Distinct values above which a category or text column is high-cardinality (and not mode-imputed). */
+export const HIGH_CARDINALITY = 50;
+/** Missing share from which an imputation also proposes a missing-indicator column. */
+const INDICATOR_SHARE = 0.05;
+/**
+ * Zeros stand for "not measured" when the smallest other value is at least this many steps of the
+ * column's resolution above 0 (Pima `triceps`: 7 mm; `pregnant`: 1, a count)…
+ */
+export const ZERO_GAP_STEPS = 5;
+/** …and at least this share of the median of the values above 0 (Pima `glucose`: 44 against 117). */
+export const ZERO_GAP_MEDIAN_SHARE = 0.1;
+/**
+ * Different values, and values, above 0 a column needs before its zeros can be called "not
+ * measured": with fewer, a gap below the lowest values is no evidence (a 108-row sample of
+ * cylinder bands' `varnish_pct` has 56 values above 0, starting at 2.3).
+ */
+export const ZERO_MIN_LEVELS = 10;
+export const ZERO_MIN_VALUES = 100;
+
+/** A percentage with one decimal, as the messages show it (0.0434 → 4.3). */
+const pct = (share: number) => Math.round(1000 * share) / 10;
 
 async function datasetWarnings(
   db: Db,
@@ -392,177 +414,355 @@ async function datasetWarnings(
   target: string | undefined,
 ): Promise<DataWarning[]> {
   const out: DataWarning[] = [];
-  if (duplicateRowCount > 0) {
-    out.push({
-      code: 'duplicate_rows',
-      message: `${duplicateRowCount} row(s) repeat an earlier row exactly.`,
-      params: { count: duplicateRowCount, ...proposal({ op: 'remove_duplicates' }) },
-    });
-  }
+  if (duplicateRowCount > 0)
+    out.push(dataWarning('duplicate_rows', { count: duplicateRowCount, ...proposal({ op: 'remove_duplicates' }) }));
+
+  // What drops a column comes first: no other step is proposed for a column that a proposal drops
+  // (imputing it would fail once it is gone), so "apply all" is always safe.
+  const targetChecks = target !== undefined ? await targetWarnings(db, table, profiles, target) : null;
+  const dropped = new Set<string>(targetChecks?.leaks ?? []);
+  const structural = new Map<string, DataWarning>();
   for (const p of profiles) {
     if (p.name === target) continue;
-    if (p.count === 0) {
-      out.push({
-        code: 'empty_column',
-        message: `Column "${p.name}" has no values.`,
-        column: p.name,
-        params: proposal({ op: 'drop_column', column: p.name }),
-      });
-      continue;
-    }
-    if (p.distinctCount === 1) {
-      out.push({
-        code: 'constant_column',
-        message: `Column "${p.name}" has one value (${JSON.stringify(p.topValues[0]?.value ?? null)}) in every row that has one; it cannot help a model.`,
-        column: p.name,
-        params: { value: p.topValues[0]?.value ?? null, ...proposal({ op: 'drop_column', column: p.name }) },
-      });
-      continue;
-    }
-    const unique =
-      p.distinctCount === p.count &&
-      !('distinctApprox' in p && p.distinctApprox) &&
-      p.count === rowCount &&
-      rowCount >= 20;
-    const idLike =
-      p.type === 'identifier' ||
-      (unique &&
-        p.type === 'integer' &&
-        (isIdName(p.name) || (p.max !== null && p.min !== null && Number(p.max) - Number(p.min) + 1 === rowCount))) ||
-      (unique &&
-        (p.type === 'text' || p.type === 'categorical') &&
-        p.topValues.every((v) => typeof v.value !== 'string' || !/\s/.test(v.value)));
-    if (idLike) {
-      out.push({
-        code: 'id_like_column',
-        message: `Column "${p.name}" identifies rows rather than describing them; it is kept out of the model's features.`,
-        column: p.name,
-        params: proposal({ op: 'drop_column', column: p.name }),
-      });
-    } else if ((p.type === 'categorical' || p.type === 'text') && p.distinctCount > 50) {
-      out.push({
-        code: 'high_cardinality',
-        message: `Column "${p.name}" has ${p.distinctCount} different values; as a category it would make very many features.`,
-        column: p.name,
-        params: { distinct: p.distinctCount, ...proposal({ op: 'drop_column', column: p.name }) },
-      });
-    }
-    if (p.missingCount > 0) {
-      const strategy = NUMERIC.has(p.type) ? 'median' : 'mode';
-      out.push({
-        code: 'missing_values',
-        message: `Column "${p.name}" is missing in ${p.missingCount} row(s) (${(100 * p.missingFraction).toFixed(1)} %).`,
-        column: p.name,
-        severity: 'info',
-        params: {
-          count: p.missingCount,
-          fraction: p.missingFraction,
-          ...proposal({ op: 'impute', column: p.name, strategy, indicator: p.missingFraction >= 0.05 }),
-        },
-      });
+    const w = structuralWarning(p, rowCount);
+    if (w) {
+      structural.set(p.name, w);
+      if ((w.params as { proposal?: RecipeStep }).proposal?.op === 'drop_column') dropped.add(p.name);
     }
   }
+  const personal: DataWarning[] = [];
   for (const [j, c] of columns.entries()) {
     const hint = headerHint(c.name);
     if (!hint.entity && !hint.identifier) continue;
     // A handful of values (`own_telephone`: yes/none) describes people but identifies no one.
     const p = profiles[j]!;
     if (p.distinctCount <= 10 && p.type !== 'identifier' && p.type !== 'text') continue;
-    out.push({
-      code: 'personal_data_suspected',
-      message: `Column "${c.name}" looks like personal data${hint.entity ? ` (${hint.entity})` : ''} from its name; review it in the privacy step.`,
-      column: c.name,
-      params: {
-        entity: hint.entity,
-        directIdentifier: hint.identifier,
-        ...proposal({ op: 'drop_column', column: c.name }),
-      },
-    });
+    personal.push(
+      dataWarning(
+        'personal_data_suspected',
+        {
+          entity: hint.entity,
+          entityName: hint.entity ? `{report.privacy.entity.${hint.entity}}` : null,
+          directIdentifier: hint.identifier,
+          ...(c.name === target ? {} : proposal({ op: 'drop_column', column: c.name })),
+        },
+        { column: c.name },
+      ),
+    );
+    if (c.name !== target) dropped.add(c.name);
   }
-  if (target !== undefined) out.push(...(await targetWarnings(db, table, columns, profiles, target)));
+  const zeros = await zerosAsMissing(db, table, profiles, target);
+  const spellings = await categorySpellings(db, table, profiles);
+
+  for (const p of profiles) {
+    const w = structural.get(p.name);
+    if (w) out.push(w);
+    if (p.count === 0 || (p.distinctCount === 1 && p.name !== target)) continue;
+    const keep = !dropped.has(p.name);
+    const z = zeros.get(p.name);
+    if (z) {
+      out.push(
+        dataWarning(
+          'zero_as_missing',
+          { ...z, ...(keep ? proposal({ op: 'mark_missing', column: p.name, values: [0] }) : {}) },
+          { column: p.name },
+        ),
+      );
+    }
+    const s = spellings.get(p.name);
+    if (s) {
+      out.push(
+        dataWarning(
+          'category_spelling',
+          { ...s, ...(keep ? proposal({ op: 'normalize_category', column: p.name, trim: true, case: 'lower' }) : {}) },
+          { column: p.name },
+        ),
+      );
+    }
+    if (p.missingCount > 0 && p.name !== target) {
+      const numeric = NUMERIC.has(p.type);
+      // The commonest of many values (case numbers, free text, time stamps) is no sensible fill.
+      const imputable = keep && (numeric || (p.type !== 'identifier' && p.distinctCount <= HIGH_CARDINALITY));
+      const indicator = p.missingFraction >= INDICATOR_SHARE && !targetChecks?.leaks.has(p.name);
+      out.push(
+        dataWarning(
+          'missing_values',
+          {
+            count: p.missingCount,
+            fraction: p.missingFraction,
+            percent: pct(p.missingFraction),
+            ...(imputable
+              ? proposal({ op: 'impute', column: p.name, strategy: numeric ? 'median' : 'mode', indicator })
+              : {}),
+          },
+          { column: p.name, severity: 'info' },
+        ),
+      );
+    }
+  }
+  out.push(...personal);
+  if (targetChecks) out.push(...targetChecks.warnings);
+  // One proposal per step: a column that is an identifier, personal data and leaking is dropped once.
+  const proposed = new Set<string>();
+  return out.map((w) => {
+    const step = (w.params as { proposal?: RecipeStep } | undefined)?.proposal;
+    if (!step) return w;
+    const key = JSON.stringify(step);
+    if (!proposed.has(key)) {
+      proposed.add(key);
+      return w;
+    }
+    const { proposal: _, ...params } = w.params as Record<string, unknown>;
+    return { ...w, params };
+  });
+}
+
+/**
+ * The warning that a column cannot help a model as it is — empty, constant, identifying rows, or a
+ * category with very many values — with a proposal to drop it; null otherwise.
+ */
+function structuralWarning(p: ColumnProfile, rowCount: number): DataWarning | null {
+  const drop = proposal({ op: 'drop_column', column: p.name });
+  if (p.count === 0) return dataWarning('empty_column', drop, { column: p.name });
+  if (p.distinctCount === 1)
+    return dataWarning('constant_column', { value: p.topValues[0]?.value ?? null, ...drop }, { column: p.name });
+  const unique =
+    p.distinctCount === p.count &&
+    !('distinctApprox' in p && p.distinctApprox) &&
+    p.count === rowCount &&
+    rowCount >= 20;
+  const idLike =
+    p.type === 'identifier' ||
+    (unique &&
+      p.type === 'integer' &&
+      (isIdName(p.name) || (p.max !== null && p.min !== null && Number(p.max) - Number(p.min) + 1 === rowCount))) ||
+    (unique &&
+      (p.type === 'text' || p.type === 'categorical') &&
+      p.topValues.every((v) => typeof v.value !== 'string' || !/\s/.test(v.value)));
+  if (idLike) return dataWarning('id_like_column', drop, { column: p.name });
+  if ((p.type === 'categorical' || p.type === 'text') && p.distinctCount > HIGH_CARDINALITY)
+    return dataWarning('high_cardinality', { distinct: p.distinctCount, ...drop }, { column: p.name });
+  return null;
+}
+
+/**
+ * Numeric columns whose exact zeros sit far below every other value, so 0 most likely records "not
+ * measured" (Pima: blood pressure 0). Every condition must hold: no negative values; at least
+ * {@link ZERO_MIN_VALUES} values and {@link ZERO_MIN_LEVELS} different values above 0 (a few coded
+ * levels such as 0, 0.5, 1 are no measurement); the smallest value above 0 at least
+ * {@link ZERO_GAP_STEPS} steps of the column's resolution (1 for whole numbers, 0.1 for one
+ * decimal…) and {@link ZERO_GAP_MEDIAN_SHARE} × the median of the values above 0 away from 0; and
+ * at least {@link ZERO_GAP_STEPS} × the mean spacing of the ten smallest different values above 0 —
+ * a zero that continues the spacing of the low values is a value like the others (steel plates'
+ * `Log_Y_Index`: 0 = log10 1, then 0.301, 0.477…, 3.7 spacings; cylinder bands' `wax`: 0, then 0.5,
+ * 0.7, 0.8…, 4.1; Pima `insulin`: 0, then 14, 15, 16…, 5.7). Counts (`pregnant`: 0, 1, 2…) are never
+ * flagged. One scan plus one small query per candidate.
+ */
+async function zerosAsMissing(
+  db: Db,
+  table: string,
+  profiles: readonly ColumnProfile[],
+  target: string | undefined,
+): Promise<Map<string, { count: number; min: number; median: number }>> {
+  const candidates = profiles
+    .map((p, j) => ({ p, j }))
+    .filter(
+      ({ p }) => NUMERIC.has(p.type) && p.name !== target && p.min === 0 && p.distinctCount - 1 >= ZERO_MIN_LEVELS,
+    );
+  const out = new Map<string, { count: number; min: number; median: number }>();
+  if (candidates.length === 0) return out;
+  const t = ident(table);
+  const decimals = (c: string) =>
+    `max(CASE ${[0, 1, 2, 3, 4, 5].map((d) => `WHEN abs(${c} - round(${c}, ${d})) <= 1e-9 * greatest(1, abs(${c})) THEN ${d}`).join(' ')} ELSE 6 END)`;
+  const parts = candidates.map(({ p, j }) => {
+    const c = ident(p.name);
+    return (
+      `count(*) FILTER (WHERE ${c} = 0) AS z${j}, count(*) FILTER (WHERE ${c} > 0) AS n${j}, ` +
+      `quantile_cont(${c}, 0.5) FILTER (WHERE ${c} > 0) AS md${j}, ` +
+      `${p.type === 'float' ? `${decimals(c)} FILTER (WHERE ${c} > 0)` : '0'} AS dp${j}, ` +
+      `(SELECT list(v ORDER BY v) FROM (SELECT DISTINCT ${c} AS v FROM ${t} WHERE ${c} > 0 ORDER BY v LIMIT ${ZERO_MIN_LEVELS})) AS low${j}`
+    );
+  });
+  const [r] = await db.all(`SELECT ${parts.join(', ')} FROM ${t}`);
+  for (const { p, j } of candidates) {
+    const zerosFound = Number(r?.[`z${j}`] ?? 0);
+    const median = numOrNull(r?.[`md${j}`]);
+    const low = ((r?.[`low${j}`] as unknown[] | null) ?? []).map(Number);
+    if (zerosFound === 0 || median === null || low.length < ZERO_MIN_LEVELS) continue;
+    if (Number(r?.[`n${j}`] ?? 0) < ZERO_MIN_VALUES) continue;
+    const lo = low[0]!;
+    const step = 10 ** -Number(r?.[`dp${j}`] ?? 0);
+    const spacing = (low[low.length - 1]! - lo) / (low.length - 1);
+    if (
+      lo >= ZERO_GAP_STEPS * step * (1 - 1e-9) &&
+      lo >= ZERO_GAP_MEDIAN_SHARE * median &&
+      lo >= ZERO_GAP_STEPS * spacing
+    )
+      out.set(p.name, { count: zerosFound, min: lo, median });
+  }
+  return out;
+}
+
+/** Spelling groups shown in a `category_spelling` message. */
+const SPELLING_EXAMPLES = 3;
+
+/**
+ * Category and text columns whose values differ only by letter case or surrounding spaces
+ * (cylinder bands: `KEY`, `key`, `KeY`): how many values are written several ways, and the first
+ * few groups as `KEY / KeY / key`. One query over the distinct values.
+ */
+async function categorySpellings(
+  db: Db,
+  table: string,
+  profiles: readonly ColumnProfile[],
+): Promise<Map<string, { groups: number; examples: string[] }>> {
+  const candidates = profiles
+    .map((p, j) => ({ p, j }))
+    .filter(
+      ({ p }) =>
+        (p.type === 'categorical' || p.type === 'text') &&
+        p.distinctCount >= 2 &&
+        p.distinctCount <= EXACT_DISTINCT_LIMIT &&
+        !('distinctApprox' in p && p.distinctApprox),
+    );
+  const out = new Map<string, { groups: number; examples: string[] }>();
+  if (candidates.length === 0) return out;
+  const sql = candidates
+    .map(({ p, j }) => {
+      const c = ident(p.name);
+      return (
+        `(SELECT ${j} AS j, k, list(v ORDER BY v) AS vs FROM (SELECT lower(trim(v)) AS k, v FROM ` +
+        `(SELECT ${c} AS v FROM ${ident(table)} WHERE ${c} IS NOT NULL GROUP BY 1)) GROUP BY k HAVING count(*) > 1)`
+      );
+    })
+    .join(' UNION ALL ');
+  const rows = await db.all<{ j: number; k: string; vs: string[] }>(`SELECT * FROM (${sql}) ORDER BY j, k`);
+  for (const r of rows) {
+    const name = profiles[Number(r.j)]!.name;
+    const entry = out.get(name) ?? { groups: 0, examples: [] };
+    entry.groups++;
+    if (entry.examples.length < SPELLING_EXAMPLES) entry.examples.push((r.vs as unknown[]).map(String).join(' / '));
+    out.set(name, entry);
+  }
   return out;
 }
 
 /**
- * Class imbalance and single-column leakage. A column leaks when it alone predicts the target (the
- * majority class within each of its values; numeric columns cut into 20 equal-count bins) with
+ * Target checks: a single class, class imbalance, and single-column leakage. A column leaks when it
+ * alone predicts the target (the majority class within each of its values, missing counted as a
+ * value of its own; numeric columns cut into 20 equal-count bins, missing a bin of its own) with
  * accuracy ≥ {@link LEAKAGE_ACCURACY} and error ≤ {@link LEAKAGE_ERROR_SHARE} × the majority-class
- * baseline's, without being unique per row; for a numeric target, when |Pearson r| ≥ 0.98.
+ * baseline's. Near-unique columns (a value per row would predict anything) are judged by whether
+ * they are missing alone: COMPAS' `r_case_number` is there exactly for the reoffenders. For a
+ * numeric target, a column leaks when |Pearson r| ≥ 0.98. `leaks` names the leaking columns.
  */
 async function targetWarnings(
   db: Db,
   table: string,
-  columns: readonly ColumnInfo[],
   profiles: readonly ColumnProfile[],
   target: string,
-): Promise<DataWarning[]> {
+): Promise<{ warnings: DataWarning[]; leaks: Set<string> }> {
   const out: DataWarning[] = [];
+  const leaks = new Set<string>();
   const t = ident(table);
   const tp = profiles.find((p) => p.name === target)!;
   const y = ident(target);
   const classTarget = !NUMERIC.has(tp.type) || tp.distinctCount <= 10;
-  const features = profiles.filter((p) => p.name !== target && p.count > 0 && p.distinctCount > 1);
+  const features = profiles.filter(
+    (p) => p.name !== target && p.count > 0 && (p.distinctCount > 1 || p.missingCount > 0),
+  );
+  const flag = (p: ColumnProfile, params: Record<string, unknown>) => {
+    leaks.add(p.name);
+    out.push(
+      dataWarning(
+        'target_leakage',
+        { target, ...params, ...proposal({ op: 'drop_column', column: p.name }) },
+        { column: p.name },
+      ),
+    );
+  };
   if (classTarget) {
     const classes = await db.all<{ v: string | null; n: number }>(
       `SELECT CAST(${y} AS VARCHAR) AS v, count(*) AS n FROM ${t} WHERE ${y} IS NOT NULL GROUP BY 1 ORDER BY n DESC, v`,
     );
     const total = classes.reduce((s, c) => s + Number(c.n), 0);
-    if (classes.length >= 2 && total > 0) {
-      const minority = classes[classes.length - 1]!;
-      const share = Number(minority.n) / total;
-      if (share < IMBALANCE_SHARE) {
-        out.push({
-          code: 'class_imbalance',
-          message: `The target "${target}" is imbalanced: class "${minority.v}" is ${(100 * share).toFixed(1)} % of the rows.`,
-          column: target,
-          params: { counts: Object.fromEntries(classes.map((c) => [String(c.v), Number(c.n)])), minorityShare: share },
-        });
+    if (classes.length === 1) {
+      // Every prediction would be right: there is nothing to learn, and nothing can leak.
+      out.push(
+        dataWarning(
+          'target_single_class',
+          { value: String(classes[0]!.v), count: Number(classes[0]!.n), missing: tp.missingCount },
+          { column: target },
+        ),
+      );
+      return { warnings: out, leaks };
+    }
+    if (classes.length < 2) return { warnings: out, leaks };
+    const minority = classes[classes.length - 1]!;
+    const share = Number(minority.n) / total;
+    if (share < IMBALANCE_SHARE) {
+      out.push(
+        dataWarning(
+          'class_imbalance',
+          {
+            target,
+            class: String(minority.v),
+            percent: pct(share),
+            counts: Object.fromEntries(classes.map((c) => [String(c.v), Number(c.n)])),
+            minorityShare: share,
+          },
+          { column: target },
+        ),
+      );
+    }
+    const baseline = Number(classes[0]!.n) / total;
+    // Per column: its values (missing included) and, where some are missing, missingness alone.
+    const branches: string[] = [];
+    const accuracy = (key: string, where: string, j: number, by: 'v' | 'm') =>
+      `(SELECT ${j} AS j, '${by}' AS by, sum(m) AS hit, sum(tot) AS tot FROM (SELECT max(n) AS m, sum(n) AS tot FROM ` +
+      `(SELECT k, yv, count(*) AS n FROM (SELECT ${key} AS k, CAST(${y} AS VARCHAR) AS yv FROM ${t} WHERE ${where}) GROUP BY k, yv) GROUP BY k))`;
+    for (const p of features) {
+      const j = profiles.indexOf(p);
+      const col = ident(p.name);
+      const where = `${y} IS NOT NULL`;
+      if (p.distinctCount < 0.5 * p.count) {
+        const key =
+          NUMERIC.has(p.type) && p.distinctCount > 20
+            ? `CASE WHEN ${col} IS NOT NULL THEN ntile(20) OVER (PARTITION BY ${col} IS NULL ORDER BY ${col}) END`
+            : `CAST(${col} AS VARCHAR)`;
+        branches.push(accuracy(key, where, j, 'v'));
+      }
+      if (p.missingCount > 0) branches.push(accuracy(`${col} IS NULL`, where, j, 'm'));
+    }
+    const results = new Map<number, { v?: number; m?: number }>();
+    if (branches.length) {
+      for (const r of await db.all<{ j: number; by: 'v' | 'm'; hit: number; tot: number }>(
+        branches.join(' UNION ALL '),
+      )) {
+        const acc = Number(r.tot) > 0 ? Number(r.hit) / Number(r.tot) : 0;
+        results.set(Number(r.j), { ...results.get(Number(r.j)), [r.by]: acc });
       }
     }
-    const baseline = total > 0 ? Number(classes[0]?.n ?? 0) / total : 1;
-    const candidates = features.filter((p) => p.distinctCount < 0.5 * p.count);
-    if (candidates.length && total > 0) {
-      const sql = candidates
-        .map((p) => {
-          const j = profiles.indexOf(p);
-          const col = ident(p.name);
-          const key =
-            NUMERIC.has(p.type) && p.distinctCount > 20
-              ? `ntile(20) OVER (ORDER BY ${col})`
-              : `CAST(${col} AS VARCHAR)`;
-          return (
-            `(SELECT ${j} AS j, sum(m) AS hit, sum(tot) AS tot FROM (SELECT max(n) AS m, sum(n) AS tot FROM ` +
-            `(SELECT k, yv, count(*) AS n FROM (SELECT ${key} AS k, CAST(${y} AS VARCHAR) AS yv FROM ${t} WHERE ${col} IS NOT NULL AND ${y} IS NOT NULL) GROUP BY k, yv) GROUP BY k))`
-          );
-        })
-        .join(' UNION ALL ');
-      for (const r of await db.all<{ j: number; hit: number; tot: number }>(sql)) {
-        const p = profiles[Number(r.j)]!;
-        const acc = Number(r.tot) > 0 ? Number(r.hit) / Number(r.tot) : 0;
-        if (acc >= LEAKAGE_ACCURACY && 1 - acc <= LEAKAGE_ERROR_SHARE * (1 - baseline))
-          out.push(leak(p.name, target, { accuracy: acc, baseline }));
-      }
+    const leaking = (acc: number | undefined) =>
+      acc !== undefined && acc >= LEAKAGE_ACCURACY && 1 - acc <= LEAKAGE_ERROR_SHARE * (1 - baseline);
+    for (const p of features) {
+      const r = results.get(profiles.indexOf(p));
+      if (!r) continue;
+      const byMissing = leaking(r.m);
+      if (leaking(r.v) || byMissing)
+        flag(p, { accuracy: Math.max(r.v ?? 0, r.m ?? 0), baseline, via: byMissing ? 'missingness' : 'values' });
     }
   } else {
-    const numericFeatures = features.filter((p) => NUMERIC.has(p.type));
+    const numericFeatures = features.filter((p) => NUMERIC.has(p.type) && p.distinctCount > 1);
     if (numericFeatures.length) {
       const [r] = await db.all(
         `SELECT ${numericFeatures.map((p, k) => `corr(CAST(${ident(p.name)} AS DOUBLE), CAST(${y} AS DOUBLE)) AS r${k}`).join(', ')} FROM ${t}`,
       );
       numericFeatures.forEach((p, k) => {
         const corr = numOrNull(r?.[`r${k}`]);
-        if (corr !== null && Math.abs(corr) >= 0.98) out.push(leak(p.name, target, { correlation: corr }));
+        if (corr !== null && Math.abs(corr) >= 0.98) flag(p, { correlation: corr, via: 'values' });
       });
     }
   }
-  return out;
-}
-
-function leak(column: string, target: string, params: Record<string, number>): DataWarning {
-  return {
-    code: 'target_leakage',
-    message: `Column "${column}" predicts the target "${target}" almost perfectly on its own; it probably records the outcome and should not be a feature.`,
-    column,
-    params: { target, ...params, ...proposal({ op: 'drop_column', column }) },
-  };
+  return { warnings: out, leaks };
 }

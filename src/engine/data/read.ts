@@ -2,12 +2,13 @@
  * Reading the typed table back into JS: the whole table (or a slice) column by column as a
  * {@link Frame} for training and the reports, or rows as objects for the preview and
  * `modelwise profile --rows N`. Cells are plain: numbers, strings, booleans, dates as ISO
- * `YYYY-MM-DD` strings, and null for missing (NaN included).
+ * `YYYY-MM-DD` strings (date-times as `YYYY-MM-DDTHH:MM:SS`), and null for missing (NaN included).
  */
 import type { Cell, ColumnInfo } from '../../shared/model/data';
 import type { Db } from './duck';
 import { ident } from './duck';
 import type { Frame } from './frame';
+import { isoDateSql } from './import-build';
 
 /** SELECT list that makes every value arrive as a plain JS value (BIGINT as double: ≤ 15 digits). */
 function selectList(columns: readonly ColumnInfo[]): string {
@@ -19,7 +20,7 @@ function selectList(columns: readonly ColumnInfo[]): string {
         case 'float':
           return `CAST(${col} AS DOUBLE) AS ${col}`;
         case 'date':
-          return `strftime(${col}, '%Y-%m-%d') AS ${col}`;
+          return `${isoDateSql(col)} AS ${col}`;
         case 'boolean':
           return `CAST(${col} AS BOOLEAN) AS ${col}`;
         default:

@@ -305,7 +305,13 @@ export class ProjectSession {
     const have = new Set(this.project.recipe.steps.map((s) => JSON.stringify(s)));
     const out: CleanView['proposals'] = [];
     const target = this.project.target;
-    const add = (code: string, message: string, step: RecipeStep, column?: string) => {
+    const add = (
+      code: string,
+      message: string,
+      step: RecipeStep,
+      column?: string,
+      params?: Record<string, unknown>,
+    ) => {
       const parsed = RecipeStepSchema.parse(step);
       const key = JSON.stringify(parsed);
       if (have.has(key) || out.some((o) => JSON.stringify(o.step) === key)) return;
@@ -315,7 +321,7 @@ export class ProjectSession {
         )
       )
         return;
-      out.push({ code, column, message, step: parsed });
+      out.push({ code, column, message, ...(params ? { params } : {}), step: parsed });
     };
     if (target) {
       const t = profile.columns.find((c) => c.name === target);
@@ -325,6 +331,7 @@ export class ProjectSession {
           `${t.missingCount} rows have no value of the target "${target}"; drop them.`,
           { op: 'drop_missing_target', column: target },
           target,
+          { column: target, count: t.missingCount },
         );
     }
     for (const w of profile.warnings) {
@@ -334,7 +341,7 @@ export class ProjectSession {
       if (!parsed.success) continue;
       if (target && 'column' in parsed.data && parsed.data.column === target && parsed.data.op === 'drop_column')
         continue;
-      add(w.code, w.message, parsed.data, w.column);
+      add(w.code, w.message, parsed.data, w.column, w.params);
     }
     // A column proposed for dropping needs no other step (imputing it would fail once it is gone),
     // and drops go first so later steps never see the dropped columns.

@@ -70,6 +70,8 @@ export const ProposalSchema = z.object({
   code: z.string(),
   column: z.string().optional(),
   message: z.string(),
+  /** The warning's parameters, which its `warnings.<code>` message reads. */
+  params: z.record(z.string(), z.unknown()).optional(),
   step: RecipeStepSchema,
 });
 

@@ -3,20 +3,33 @@
  * statistics) to a column type and how to read it. No I/O here, so every rule has a unit test.
  */
 import type { ColumnType } from '../../../shared/model/data';
-import { DATE_KINDS, Kind, NUMERIC_KINDS } from './kinds';
+import { APOS_GROUPED, DATE_KINDS, Kind, NUMERIC_KINDS, SPACE_GROUPED } from './kinds';
 import type { KindId } from './kinds';
 
 export type DecimalMark = '.' | ',';
+
+/** A thousands separator: `,` `.`, a space (also no-break spaces) or an apostrophe (also `’`); '' for none. */
+export type ThousandsMark = ',' | '.' | ' ' | "'" | '';
 
 export interface NumberFormat {
   type: 'integer' | 'float';
   decimal: DecimalMark;
   /** Thousands separator to remove before casting, or ''. */
-  thousands: string;
+  thousands: ThousandsMark;
 }
 
-const EU_EVIDENCE: readonly KindId[] = [Kind.EU_FULL, Kind.EU_THOUS, Kind.DEC_COMMA];
-const US_EVIDENCE: readonly KindId[] = [Kind.US_FULL, Kind.US_THOUS, Kind.DEC, Kind.SCI, Kind.XLNUM];
+const EU_EVIDENCE: readonly KindId[] = [Kind.EU_FULL, Kind.EU_THOUS, Kind.DEC_COMMA, Kind.SP_COMMA];
+const US_EVIDENCE: readonly KindId[] = [
+  Kind.US_FULL,
+  Kind.US_THOUS,
+  Kind.DEC,
+  Kind.SCI,
+  Kind.XLNUM,
+  Kind.SP_DOT,
+  Kind.APOS_DOT,
+];
+/** Kinds that group thousands with a comma or a dot. */
+const MARK_GROUPED: readonly KindId[] = [Kind.EU_FULL, Kind.EU_THOUS, Kind.US_FULL, Kind.US_THOUS];
 
 /** Which decimal mark the columns' kinds prove: ',' only if some column proves it and none proves '.'. */
 export function fileDecimalMark(columns: ReadonlyArray<ReadonlySet<KindId>>): DecimalMark | null {
@@ -32,29 +45,62 @@ export function fileDecimalMark(columns: ReadonlyArray<ReadonlySet<KindId>>): De
 
 /**
  * How to read a column whose kinds are all numeric, or null when its notations contradict each other
- * (`1.234,5` and `1,234.5` in one column). Ambiguous `1.234` / `1,234` follow the column's other
- * values, then the file's decimal mark, then the English convention ('.' decimal, ',' thousands).
+ * (`1.234,5` and `1,234.5` in one column, digits grouped by spaces and by commas). Ambiguous `1.234`
+ * / `1,234` follow the column's other values, then the file's decimal mark, then the English
+ * convention ('.' decimal, ',' thousands). Digits grouped by spaces or apostrophes (`1 234,5`,
+ * Swiss `1'234.50`) leave the comma or dot only the role of the decimal mark.
+ *
+ * `thousands`, when the user gave it, is the only grouping accepted: `,` makes `1,234` a thousand
+ * and `1,5` a contradiction (null), `.` likewise, a space or apostrophe turns `1,234` / `1.234` into
+ * decimals, and '' accepts no grouping at all.
  */
-export function numberFormat(kinds: ReadonlySet<KindId>, fileDecimal: DecimalMark | null): NumberFormat | null {
+export function numberFormat(
+  kinds: ReadonlySet<KindId>,
+  fileDecimal: DecimalMark | null,
+  thousands?: ThousandsMark,
+): NumberFormat | null {
   const has = (k: KindId) => kinds.has(k);
   const eu = EU_EVIDENCE.some(has);
   const us = US_EVIDENCE.some(has);
   if (eu && us) return null;
-  const decimal: DecimalMark = eu
-    ? ','
-    : us
-      ? '.'
-      : has(Kind.AMB_DOT3) && has(Kind.AMB_COMMA3)
-        ? '.'
-        : (fileDecimal ?? '.');
-  if (decimal === '.') {
-    const thousands = has(Kind.US_FULL) || has(Kind.US_THOUS) || has(Kind.AMB_COMMA3) ? ',' : '';
-    const float = has(Kind.DEC) || has(Kind.SCI) || has(Kind.XLNUM) || has(Kind.AMB_DOT3) || has(Kind.US_FULL);
-    return { type: float ? 'float' : 'integer', decimal, thousands };
+  const space = SPACE_GROUPED.some(has);
+  const apos = APOS_GROUPED.some(has);
+  const grouping: ThousandsMark | undefined = space ? ' ' : apos ? "'" : thousands;
+  if (space && apos) return null;
+  if ((thousands !== undefined && grouping !== thousands) || (apos && eu)) return null;
+  if (grouping === ' ' || grouping === "'" || grouping === '') {
+    // No comma or dot groups thousands here: `1,234` and `1.234` are decimals.
+    if (MARK_GROUPED.some(has)) return null;
+    const comma = eu || has(Kind.AMB_COMMA3);
+    const dot = us || has(Kind.AMB_DOT3);
+    if (comma && dot) return null;
+    const decimal: DecimalMark = comma ? ',' : dot ? '.' : grouping === "'" ? '.' : (fileDecimal ?? '.');
+    const float =
+      [Kind.DEC, Kind.SCI, Kind.XLNUM, Kind.DEC_COMMA, Kind.AMB_DOT3, Kind.AMB_COMMA3].some(has) ||
+      [Kind.SP_COMMA, Kind.SP_DOT, Kind.APOS_DOT].some(has);
+    return { type: float ? 'float' : 'integer', decimal, thousands: grouping };
   }
-  const thousands = has(Kind.EU_FULL) || has(Kind.EU_THOUS) || has(Kind.AMB_DOT3) ? '.' : '';
+  const decimal: DecimalMark =
+    grouping === ','
+      ? '.'
+      : grouping === '.'
+        ? ','
+        : eu
+          ? ','
+          : us
+            ? '.'
+            : has(Kind.AMB_DOT3) && has(Kind.AMB_COMMA3)
+              ? '.'
+              : (fileDecimal ?? '.');
+  if ((grouping === ',' && eu) || (grouping === '.' && us)) return null;
+  if (decimal === '.') {
+    const comma = has(Kind.US_FULL) || has(Kind.US_THOUS) || has(Kind.AMB_COMMA3);
+    const float = has(Kind.DEC) || has(Kind.SCI) || has(Kind.XLNUM) || has(Kind.AMB_DOT3) || has(Kind.US_FULL);
+    return { type: float ? 'float' : 'integer', decimal, thousands: grouping ?? (comma ? ',' : '') };
+  }
+  const dot = has(Kind.EU_FULL) || has(Kind.EU_THOUS) || has(Kind.AMB_DOT3);
   const float = has(Kind.DEC_COMMA) || has(Kind.EU_FULL) || has(Kind.AMB_COMMA3);
-  return { type: float ? 'float' : 'integer', decimal, thousands };
+  return { type: float ? 'float' : 'integer', decimal, thousands: grouping ?? (dot ? '.' : '') };
 }
 
 /** Kinds of a date column: the strptime format family, or null when kinds are not one date family. */

@@ -8,6 +8,7 @@
  * tell (day/month order, boolean pairs, uniqueness, plausible missing markers).
  */
 import type { ColumnType, DataWarning } from '../../../shared/model/data';
+import { UserError } from '../../../shared/errors';
 import type { Db } from '../duck';
 import { allWithProgress, literal } from '../duck';
 import { throwIfAborted } from '../progress';
@@ -27,20 +28,24 @@ import {
   numberFormat,
   stringType,
 } from './decide';
-import type { DateFamily, DecimalMark, NumberFormat } from './decide';
+import type { DateFamily, DecimalMark, NumberFormat, ThousandsMark } from './decide';
 import {
+  APOS_GROUPED,
   DATE_KINDS,
   Kind,
   MARKER_BASE,
+  MAX_MARKERS,
   NUMERIC_KINDS,
   PATTERNS,
   kindMaskSql,
   kindOf,
   kindsIn,
   markersIn,
+  SPACE_GROUPED,
 } from './kinds';
 import type { KindId } from './kinds';
 import { countSql, createValueTable, distinctSql, GROUP_SHARE, rawSource } from './values';
+import { dataWarning } from '../warn';
 import type { ColumnSource } from './values';
 
 /** How to turn one raw text column into a typed one. */
@@ -54,7 +59,8 @@ export interface ColumnPlan {
   /** Exact strings read as missing in this column (besides empty). */
   missing: string[];
   number?: NumberFormat & { affix?: 'percent' | 'currency' };
-  date?: { family: DateFamily; strptime: string; label: string; ambiguous: boolean };
+  /** `time`: values carry times of day (ISO date-times), kept as a TIMESTAMP. */
+  date?: { family: DateFamily; strptime: string; label: string; ambiguous: boolean; time?: boolean };
   bool?: { trueValues: string[]; falseValues: string[] };
   suggestion?: 'excel_serial_date';
   /** Why the type was chosen, for the log and tests (`leading_zeros`, `long_digits`, …). */
@@ -112,7 +118,8 @@ export async function inferColumns(
     markers: readonly string[];
     overrides?: Record<string, ColumnType>;
     decimalMark?: DecimalMark;
-    thousandsMark?: string;
+    /** The user's thousands separator: the only grouping numbers may use ('' for none). */
+    thousandsMark?: ThousandsMark;
     signal?: AbortSignal;
     onProgress?: (fraction: number) => void;
     /**
@@ -122,7 +129,12 @@ export async function inferColumns(
     grouping?: 'auto' | 'all' | 'none';
   },
 ): Promise<InferResult> {
-  const markers = opts.markers.slice(0, 31);
+  const markers = opts.markers.slice(0, MAX_MARKERS);
+  if (opts.thousandsMark !== undefined && opts.thousandsMark === opts.decimalMark)
+    throw new UserError('SETTING_INVALID', {
+      setting: 'thousandsMark',
+      reason: `"${opts.thousandsMark}" is also the decimal mark`,
+    });
   const warnings: DataWarning[] = [];
   if (columns.length === 0) return { plans: [], warnings, decimalMark: '.', thousandsMark: '', sources: new Map() };
 
@@ -304,7 +316,16 @@ export async function inferColumns(
     const padded = s.padded || a[`p${j}`] === true || (mask & (1n << BigInt(Kind.PADDED))) !== 0n;
     const present = markersIn(mask).map((i) => markers[i]!);
     const base: ColumnPlan = { raw: c.raw, name: c.name, type: 'text', trim: padded, missing: present };
-    const ctx: Ctx = { db, src: sourceOf(j), rawTable: table, base, fileDecimal, warnings, markers };
+    const ctx: Ctx = {
+      db,
+      src: sourceOf(j),
+      rawTable: table,
+      base,
+      fileDecimal,
+      thousands: opts.thousandsMark,
+      warnings,
+      markers,
+    };
     let plan: ColumnPlan;
     if (text) {
       plan = await decideString(ctx, s, {
@@ -447,6 +468,8 @@ interface Ctx {
   rawTable: string;
   base: ColumnPlan;
   fileDecimal: DecimalMark | null;
+  /** The user's thousands separator, when given. */
+  thousands?: ThousandsMark;
   warnings: DataWarning[];
   markers: readonly string[];
 }
@@ -473,7 +496,7 @@ function verifyCase(
   const markerWhens = full
     ? []
     : markers
-        .map((m, i) => (m === '' || i >= 31 ? '' : `WHEN ${x} = ${q(m)} THEN ${bit(MARKER_BASE + i)}`))
+        .map((m, i) => (m === '' || i >= MAX_MARKERS ? '' : `WHEN ${x} = ${q(m)} THEN ${bit(MARKER_BASE + i)}`))
         .filter(Boolean);
   const intCase =
     `CASE WHEN length(${x}) > 15 AND length(ltrim(${x}, '+-')) > 15 THEN ${bit(Kind.LONGINT)} ` +
@@ -493,7 +516,7 @@ function verifyCase(
           : k === Kind.AMB_COMMA3
             ? Kind.DEC_COMMA
             : k;
-    if (m !== '' && i < 31 && tried.includes(parent as KindId))
+    if (m !== '' && i < MAX_MARKERS && tried.includes(parent as KindId))
       whens.push(`WHEN ${x} = ${q(m)} THEN ${bit(MARKER_BASE + i)}`);
   });
   for (const k of tried) {
@@ -632,9 +655,17 @@ async function decideKinds(
     if (kinds.has(Kind.XLNUM) && only(Kind.XLNUM, Kind.INT, Kind.LONGINT, Kind.LEADZERO)) return precisionLost(ctx, x);
     if (kinds.has(Kind.LONGINT)) return stringFromDigits(ctx, x, 'long_digits');
     if (kinds.has(Kind.LEADZERO)) return stringFromDigits(ctx, x, 'leading_zeros');
-    // Phone numbers and postal codes are codes even without a leading zero (C24 手机).
+    // Phone numbers and postal codes are codes even without a leading zero (C24 手机), and digits in
+    // groups of three are codes when the column is named as one.
     if (only(Kind.INT) && isCodeName(base.name)) return stringFromDigits(ctx, x, 'code_name');
-    const fmt = numberFormat(kinds, fileDecimal);
+    const grouped = [...SPACE_GROUPED, ...APOS_GROUPED];
+    if (
+      grouped.some((k) => kinds.has(k)) &&
+      only(Kind.INT, ...grouped) &&
+      (isCodeName(base.name) || isIdName(base.name))
+    )
+      return stringFromDigits(ctx, x, 'code_name');
+    const fmt = numberFormat(kinds, fileDecimal, ctx.thousands);
     if (fmt) {
       if (fmt.type === 'integer' && only(Kind.INT)) {
         const extra = await integerExtras(ctx, x, base, pre.intRange);
@@ -647,11 +678,11 @@ async function decideKinds(
   // Percentages and amounts with a currency sign, possibly mixed with bare numbers.
   const affixed = kinds.has(Kind.PCT) ? 'percent' : kinds.has(Kind.CUR) ? 'currency' : null;
   if (affixed && only(Kind.PCT, Kind.CUR, ...NUMERIC_KINDS) && !(kinds.has(Kind.PCT) && kinds.has(Kind.CUR))) {
-    const decimal = fileDecimal ?? '.';
+    const decimal = fileDecimal ?? (ctx.thousands === ',' ? '.' : ctx.thousands === '.' ? ',' : '.');
     return {
       ...base,
       type: 'float',
-      number: { type: 'float', decimal, thousands: decimal === ',' ? '.' : ',', affix: affixed },
+      number: { type: 'float', decimal, thousands: ctx.thousands ?? (decimal === ',' ? '.' : ','), affix: affixed },
     };
   }
   const family = dateFamily(kinds);
@@ -709,13 +740,13 @@ async function integerExtras(
     return { ...base, type: 'boolean', bool: { trueValues: ['1'], falseValues: ['0'] }, reason: 'flag_0_1' };
   }
   if (Number.isFinite(lo) && looksExcelSerial(base.name, lo, hi)) {
-    ctx.warnings.push({
-      code: 'excel_serial_date',
-      message: `Column "${base.name}" holds whole numbers ${lo}–${hi} that look like Excel serial dates; kept as numbers. Convert them with the 1900 date system (origin 1899-12-30) if they are dates.`,
-      column: base.name,
-      severity: 'info',
-      params: { min: lo, max: hi, origin: '1899-12-30', system: 1900 },
-    });
+    ctx.warnings.push(
+      dataWarning(
+        'excel_serial_date',
+        { min: lo, max: hi, origin: '1899-12-30', system: 1900 },
+        { column: base.name, severity: 'info' },
+      ),
+    );
     return {
       ...base,
       type: 'integer',
@@ -748,15 +779,26 @@ async function precisionLost(ctx: Ctx, x: string): Promise<ColumnPlan> {
       `WHERE regexp_full_match(${x}, ${q(PATTERNS.XLNUM)}) GROUP BY ${x} HAVING count(*) > 1 ORDER BY min(rowid) LIMIT 50`,
   );
   const groups = rows.map((r) => (r.rows as unknown[]).map(Number));
-  ctx.warnings.push({
-    code: 'identifier_precision_lost',
-    message: `Column "${base.name}" holds long numbers in spreadsheet notation (e.g. ${rows[0]?.v ?? '8.9E+19'}): their last digits were lost before the file was saved, so they are kept as text${
-      groups.length ? `, and ${groups.length} group(s) of rows now share a value` : ''
-    }. Re-export the column as text from the source.`,
-    column: base.name,
-    rows: groups.flat().slice(0, 100),
-    params: { duplicate_groups: groups, duplicateGroups: groups },
-  });
+  const example =
+    rows[0]?.v ??
+    (
+      await ctx.db.all<{ v: string }>(
+        `SELECT ${x} AS v FROM ${ctx.src.from} WHERE regexp_full_match(${x}, ${q(PATTERNS.XLNUM)}) LIMIT 1`,
+      )
+    )[0]?.v ??
+    '';
+  ctx.warnings.push(
+    dataWarning(
+      'identifier_precision_lost',
+      {
+        example,
+        groups: groups.length,
+        duplicate_groups: groups,
+        duplicateGroups: groups,
+      },
+      { column: base.name, rows: groups.flat().slice(0, 100) },
+    ),
+  );
   return { ...base, type: 'text', reason: 'precision_lost' };
 }
 
@@ -767,7 +809,6 @@ async function decideDate(ctx: Ctx, x: string, family: DateFamily, pre: Precompu
   const notMissing = `NOT ${missingSql(x, base.missing)}`;
   const parts = pre.parts;
   if (family === 'iso' || family === 'iso_datetime') {
-    // Date-times count as dates only when every time is midnight (nothing is lost).
     // Date-times found only after the sample have no precomputed check: query then.
     const r =
       pre.isoBad !== undefined && (family === 'iso' || pre.isoTimed !== undefined)
@@ -777,7 +818,22 @@ async function decideDate(ctx: Ctx, x: string, family: DateFamily, pre: Precompu
             `SELECT ${cnt(`${notMissing} AND TRY_CAST(left(${x}, 10) AS DATE) IS NULL`)} AS bad, ` +
               `${cnt(`${notMissing} AND length(${x}) > 10 AND NOT regexp_full_match(${x}, ${q(MIDNIGHT)})`)} AS timed FROM ${t}`,
           );
-    if (Number(r.bad) > 0 || Number(r.timed) > 0) return null;
+    if (Number(r.bad) > 0) return null;
+    if (Number(r.timed) > 0) {
+      // Date-times (COMPAS `c_jail_in`: 2013-01-26 03:45:27) keep their time: every value must read
+      // as a TIMESTAMP (an offset such as +02:00 is dropped, as the value is written).
+      const t2 = await one(
+        ctx.db,
+        `SELECT ${cnt(`${notMissing} AND TRY_CAST(${x} AS TIMESTAMP) IS NULL`)} AS bad FROM ${t}`,
+      );
+      if (Number(t2.bad) > 0) return null;
+      const label = 'YYYY-MM-DD HH:MM:SS';
+      return {
+        ...base,
+        type: 'date',
+        date: { family, strptime: '%Y-%m-%d %H:%M:%S', label, ambiguous: false, time: true },
+      };
+    }
     return { ...base, type: 'date', date: { family, strptime: '%Y-%m-%d', label: 'YYYY-MM-DD', ambiguous: false } };
   }
   if (family === 'ymd' || family === 'cjk') {
@@ -811,11 +867,7 @@ async function decideDate(ctx: Ctx, x: string, family: DateFamily, pre: Precompu
   }
   const dm = dayMonthOrder(maxima.first, maxima.second, family, fileDecimal);
   if (!dm.order) {
-    ctx.warnings.push({
-      code: 'mixed_date_formats',
-      message: `Column "${base.name}" mixes day-first and month-first dates (values above 12 in both places); kept as text.`,
-      column: base.name,
-    });
+    ctx.warnings.push(dataWarning('mixed_date_formats', {}, { column: base.name }));
     return null;
   }
   const fmt = dateFormatOf(family, dm.order);
@@ -825,12 +877,7 @@ async function decideDate(ctx: Ctx, x: string, family: DateFamily, pre: Precompu
   );
   if (Number(bad.bad) > 0) return null;
   if (dm.ambiguous) {
-    ctx.warnings.push({
-      code: 'ambiguous_date_format',
-      message: `Column "${base.name}": no value shows whether dates are day-first or month-first; read as ${fmt.label}. Change it in the preview if that is wrong.`,
-      column: base.name,
-      params: { format: fmt.label },
-    });
+    ctx.warnings.push(dataWarning('ambiguous_date_format', { format: fmt.label }, { column: base.name }));
   }
   return { ...base, type: 'date', date: { family, strptime: fmt.strptime, label: fmt.label, ambiguous: dm.ambiguous } };
 }
@@ -855,6 +902,7 @@ async function overridePlan(ctx: Ctx, plan: ColumnPlan, type: ColumnType, kinds:
       numberFormat(
         new Set([...kinds].filter((k) => (NUMERIC_KINDS as readonly number[]).includes(k))),
         ctx.fileDecimal,
+        ctx.thousands,
       );
     return { ...base, number: { ...(fmt ?? { decimal: ctx.fileDecimal ?? '.', thousands: '' }), type } };
   }

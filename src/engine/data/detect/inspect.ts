@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import type { DataWarning } from '../../../shared/model/data';
 import { forEachChunk, readBytes } from '../fileio';
+import { dataWarning, lineParams } from '../warn';
 import { parseRecords } from './csvtext';
 import type { Dialect } from './csvtext';
 import { utf8CompletePrefix } from './encoding';
@@ -128,10 +129,9 @@ export function physicalLines(facts: Pick<ByteFacts, 'lf' | 'cr' | 'endsWithNewl
 
 /** The warning for an excluded footer. */
 export function footerWarning(footer: Footer): DataWarning {
-  return {
-    code: 'non_data_footer_excluded',
-    message: `Lines ${footer.fileLines.join(', ')} after the last blank line are notes, not data; they were not imported.`,
-    fileLines: footer.fileLines,
-    severity: 'info',
-  };
+  return dataWarning(
+    'non_data_footer_excluded',
+    { count: footer.fileLines.length, ...lineParams(footer.fileLines) },
+    { fileLines: footer.fileLines, severity: 'info' },
+  );
 }

@@ -34,18 +34,30 @@ export const Kind = {
   UUID: 24,
   OTHER_DIGIT: 25,
   OTHER: 26,
+  /** Digits grouped by spaces (`1 234`, `1 234 567`), optionally with decimals after a comma or a dot. */
+  SP_INT: 27,
+  SP_COMMA: 28,
+  SP_DOT: 29,
+  /** Digits grouped by apostrophes, Swiss style (`1'234`, `1'234.50`). */
+  APOS_INT: 30,
+  APOS_DOT: 31,
   /** Not a value kind: a value the first verifying pass could not place (a second pass classifies it). */
-  UNEXPECTED: 30,
+  UNEXPECTED: 32,
   /** Not a value kind: set by the verifying pass when a value has spaces around it. */
-  PADDED: 31,
+  PADDED: 33,
 } as const;
 export type KindId = (typeof Kind)[keyof typeof Kind];
 
 /** First bit used for missing markers: marker `i` of the list sets bit `MARKER_BASE + i`. */
-export const MARKER_BASE = 32;
-export const MAX_MARKERS = 31;
+export const MARKER_BASE = 34;
+/** Missing markers a column can tell apart (bits 34…62 of the 64-bit mask). */
+export const MAX_MARKERS = 29;
 
 const SIGN = '[+-]?';
+/** Spaces that group digits: space, no-break space, narrow no-break space (French typography). */
+const GROUP_SPACE = '[ \u00a0\u202f]';
+/** Apostrophes that group digits: ASCII and the typographic right single quote. */
+const GROUP_APOS = "['\u2019]";
 /** Patterns of the kinds that need one (full match, after trimming spaces and tabs). */
 export const PATTERNS = {
   INT: `${SIGN}[0-9]+`,
@@ -59,6 +71,11 @@ export const PATTERNS = {
   US_THOUS: `${SIGN}[0-9]{1,3}(,[0-9]{3}){2,}`,
   AMB_DOT3: `${SIGN}[0-9]{1,3}\\.[0-9]{3}`,
   AMB_COMMA3: `${SIGN}[0-9]{1,3},[0-9]{3}`,
+  SP_INT: `${SIGN}[0-9]{1,3}(${GROUP_SPACE}[0-9]{3})+`,
+  SP_COMMA: `${SIGN}[0-9]{1,3}(${GROUP_SPACE}[0-9]{3})+,[0-9]+`,
+  SP_DOT: `${SIGN}[0-9]{1,3}(${GROUP_SPACE}[0-9]{3})+\\.[0-9]+`,
+  APOS_INT: `${SIGN}[0-9]{1,3}(${GROUP_APOS}[0-9]{3})+`,
+  APOS_DOT: `${SIGN}[0-9]{1,3}(${GROUP_APOS}[0-9]{3})+\\.[0-9]+`,
   DEC_COMMA: `${SIGN}([0-9]+,[0-9]*|,[0-9]+)`,
   PCT: `${SIGN}[0-9][0-9.,]*[ ]?%`,
   CUR: `${SIGN}[$€£¥₹₩][ ]?${SIGN}[0-9][0-9.,]*|${SIGN}[0-9][0-9.,]*[ ]?[$€£¥₹₩]`,
@@ -88,7 +105,15 @@ export const NUMERIC_KINDS: readonly KindId[] = [
   Kind.AMB_DOT3,
   Kind.AMB_COMMA3,
   Kind.DEC_COMMA,
+  Kind.SP_INT,
+  Kind.SP_COMMA,
+  Kind.SP_DOT,
+  Kind.APOS_INT,
+  Kind.APOS_DOT,
 ];
+/** Kinds whose digits are grouped by spaces or apostrophes. */
+export const SPACE_GROUPED: readonly KindId[] = [Kind.SP_INT, Kind.SP_COMMA, Kind.SP_DOT];
+export const APOS_GROUPED: readonly KindId[] = [Kind.APOS_INT, Kind.APOS_DOT];
 export const DATE_KINDS: readonly KindId[] = [
   Kind.DATE_ISO,
   Kind.DATETIME_ISO,
@@ -135,6 +160,11 @@ const NUMERIC_CHAIN: Array<[KindId, string]> = [
   [Kind.US_FULL, PATTERNS.US_FULL],
   [Kind.EU_THOUS, PATTERNS.EU_THOUS],
   [Kind.US_THOUS, PATTERNS.US_THOUS],
+  [Kind.SP_INT, PATTERNS.SP_INT],
+  [Kind.SP_COMMA, PATTERNS.SP_COMMA],
+  [Kind.SP_DOT, PATTERNS.SP_DOT],
+  [Kind.APOS_INT, PATTERNS.APOS_INT],
+  [Kind.APOS_DOT, PATTERNS.APOS_DOT],
   [Kind.DATE_DOT, PATTERNS.DATE_DOT],
   [Kind.DATE_SLASH, PATTERNS.DATE_SLASH],
   [Kind.DATE_DASH, PATTERNS.DATE_DASH],

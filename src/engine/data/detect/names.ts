@@ -3,6 +3,7 @@
  * taking a name the header already uses (pandas' `mangle_dupe_cols` gets this wrong: pandas #14704).
  */
 import type { DataWarning } from '../../../shared/model/data';
+import { dataWarning } from '../warn';
 
 export interface NamedColumns {
   names: string[];
@@ -24,8 +25,8 @@ export function cleanName(raw: string): string {
 /**
  * Unique, non-blank names for raw header cells. A blank name becomes `columnK` (K = its 1-based
  * position); the second and later copies of a name become `name.1`, `name.2`, … skipping any name
- * that appears anywhere in the header. Warnings: `duplicate_header` (name, 0-based positions) and
- * `blank_header`.
+ * that appears anywhere in the header. Warnings: `duplicate_header` (name, 0-based `positions`,
+ * 1-based `at`) and `blank_header`.
  */
 export function uniqueNames(raw: readonly string[]): NamedColumns {
   const cleaned = raw.map(cleanName);
@@ -60,22 +61,29 @@ export function uniqueNames(raw: readonly string[]): NamedColumns {
   });
   for (const [name, pos] of positions) {
     if (pos.length < 2) continue;
-    warnings.push({
-      code: 'duplicate_header',
-      message: `Column name "${name}" appears ${pos.length} times (positions ${pos.map((p) => p + 1).join(', ')}); later copies were renamed to ${pos
-        .slice(1)
-        .map((p) => `"${names[p]}"`)
-        .join(', ')}.`,
-      column: name,
-      params: { name, positions: pos, count: pos.length, renamed: pos.slice(1).map((p) => names[p]!) },
-    });
+    warnings.push(
+      dataWarning(
+        'duplicate_header',
+        {
+          name,
+          positions: pos,
+          at: pos.map((p) => p + 1),
+          count: pos.length,
+          renamed: pos.slice(1).map((p) => names[p]!),
+        },
+        { column: name },
+      ),
+    );
   }
   if (blanks.length > 0) {
-    warnings.push({
-      code: 'blank_header',
-      message: `Header cells ${blanks.map((j) => j + 1).join(', ')} are empty; named ${blanks.map((j) => `"${names[j]}"`).join(', ')}.`,
-      params: { positions: blanks, names: blanks.map((j) => names[j]!) },
-    });
+    warnings.push(
+      dataWarning('blank_header', {
+        positions: blanks,
+        at: blanks.map((j) => j + 1),
+        count: blanks.length,
+        names: blanks.map((j) => names[j]!),
+      }),
+    );
   }
   return { names, originalNames, warnings };
 }

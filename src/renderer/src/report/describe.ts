@@ -178,7 +178,9 @@ export function warningText(w: DataWarning): string {
       ...((w.params ?? {}) as Record<string, string | number | boolean | null>),
       column: w.column ?? null,
     };
-    return t(key, params);
+    const text = t(key, params);
+    // A warning saved before its code had a catalog message lacks the parameters: use its own words.
+    if (!/\{\s*\w+\s*[,}]/.test(text)) return text;
   }
   const message = w.message.trim();
   if (!message || message === w.code) return t('report.data.warningGeneric');

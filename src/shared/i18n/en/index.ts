@@ -5,6 +5,7 @@ import { fairness } from './fairness';
 import { privacy } from './privacy';
 import { report } from './report';
 import { summary } from './summary';
+import { warnings } from './warnings';
 import { wizard } from './wizard';
 
 export const en: Readonly<Record<string, string>> = {
@@ -14,5 +15,6 @@ export const en: Readonly<Record<string, string>> = {
   ...privacy,
   ...report,
   ...summary,
+  ...warnings,
   ...wizard,
 };

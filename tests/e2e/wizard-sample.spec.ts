@@ -68,6 +68,8 @@ test('sample to PDF in at most 8 clicks, the PDF matching the screens', async ({
     expect(text).toContain(group);
   }
   expect(privacyText).toMatch(/personal_status/);
+  // Finance keeps protected attributes out of the model: the Privacy step must say so too.
+  expect(privacyText).toMatch(/personal_status\s+Quasi-identifier[^]*?Generalize\s+excluded/);
   expect(text).toMatch(/Privacy/);
   expect(text).toMatch(/personal_status/);
 });

@@ -20,7 +20,7 @@ import {
 } from '../../shared/model/data';
 import type { FairnessAttributeReport } from '../../shared/model/fairness';
 import type { BinaryMetrics } from '../../shared/model/metrics';
-import type { PrivacyScan } from '../../shared/model/privacy';
+import { withModelFeatures, type PrivacyScan } from '../../shared/model/privacy';
 import type { Project } from '../../shared/model/project';
 import { RecipeStepSchema, type RecipeStep, type RecipeStepResolved } from '../../shared/model/recipe';
 import type { Locale, ReportModel } from '../../shared/model/report';
@@ -481,7 +481,8 @@ export class ProjectSession {
 
   /** The privacy scan of the cleaned data (SPEC §8) with each column's role in the current model. */
   async privacy(): Promise<PrivacyScan> {
-    return this.withModelFeatures(await this.scanPrivacy());
+    const scan = await this.scanPrivacy();
+    return this.project.model ? withModelFeatures(scan, this.project.model.features) : scan;
   }
 
   /** Scan the cleaned data and save the raw scan (what the data holds) in the project. */
@@ -492,16 +493,6 @@ export class ProjectSession {
     this.project.privacy = scan;
     await this.save();
     return scan;
-  }
-
-  /** The scan says what the data holds; whether a column reached the model is the model's choice. */
-  private withModelFeatures(scan: PrivacyScan): PrivacyScan {
-    const model = this.project.model;
-    if (!model) return scan;
-    return {
-      ...scan,
-      columns: scan.columns.map((c) => ({ ...c, excludedFromFeatures: !model.features.includes(c.column) })),
-    };
   }
 
   /** Everything a training host needs, read from the cleaned table. */

@@ -6,7 +6,7 @@ import os from 'node:os';
 import type { DatasetProfile, ImportSummary } from '../../shared/model/data';
 import type { FairnessAttributeReport } from '../../shared/model/fairness';
 import { TOO_GOOD_ROC_AUC, type Evaluation } from '../../shared/model/metrics';
-import type { PrivacyScan } from '../../shared/model/privacy';
+import { withModelFeatures, type PrivacyScan } from '../../shared/model/privacy';
 import type { RecipeResolved } from '../../shared/model/recipe';
 import { ReportModelSchema, type Locale, type Message, type ReportModel } from '../../shared/model/report';
 import type { Template } from '../../shared/model/template';
@@ -231,11 +231,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
     training,
     evaluation,
     fairness: input.fairness,
-    // The scan says what the data holds; whether a column reached the model is the run's choice.
-    privacy: {
-      ...input.privacy,
-      columns: input.privacy.columns.map((c) => ({ ...c, excludedFromFeatures: !input.features.includes(c.column) })),
-    },
+    privacy: withModelFeatures(input.privacy, input.features),
     modelCard: {
       intendedUse: 'modelCard.intendedUse',
       outOfScope: 'modelCard.outOfScope',

@@ -55,3 +55,12 @@ export const PrivacyScanSchema = z.object({
   rowsScanned: z.number().int(),
 });
 export type PrivacyScan = z.infer<typeof PrivacyScanSchema>;
+
+/**
+ * The scan says what the data holds; whether a column reached the model is the model's choice. The
+ * scan with `excludedFromFeatures` set from the model's feature columns (one rule for the report,
+ * the wizard and the project).
+ */
+export function withModelFeatures(scan: PrivacyScan, features: readonly string[]): PrivacyScan {
+  return { ...scan, columns: scan.columns.map((c) => ({ ...c, excludedFromFeatures: !features.includes(c.column) })) };
+}

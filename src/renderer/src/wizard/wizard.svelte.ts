@@ -26,7 +26,7 @@ import type {
 import type { ImportOptions, ImportSummary } from '../../../shared/model/data';
 import type { FairnessAttributeReport } from '../../../shared/model/fairness';
 import type { BinaryMetrics } from '../../../shared/model/metrics';
-import type { PrivacyScan } from '../../../shared/model/privacy';
+import { withModelFeatures, type PrivacyScan } from '../../../shared/model/privacy';
 import type { Project, RecentProject, WizardStep } from '../../../shared/model/project';
 import { AugmentationStepSchema, type AugmentationStep, type RecipeStep } from '../../../shared/model/recipe';
 import type { Locale } from '../../../shared/model/report';
@@ -994,7 +994,9 @@ export class WizardState {
   }
 
   privacyView(): PrivacyScan | null {
-    return this.privacyScan ?? this.project?.privacy ?? null;
+    const scan = this.privacyScan ?? this.project?.privacy ?? null;
+    const model = this.project?.model;
+    return scan && model ? withModelFeatures(scan, model.features) : scan;
   }
 
   async scanPrivacy(): Promise<void> {

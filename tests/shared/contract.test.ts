@@ -35,3 +35,10 @@ describe('IPC contract', () => {
     expect(Object.keys(channels).length).toBeGreaterThan(20);
   });
 });
+
+describe('project:update', () => {
+  it('leaves out what a patch does not name (no schema default fills it in)', () => {
+    const parsed = parseRequest('project:update', { target: 'class' });
+    expect(parsed).toEqual({ ok: true, value: { target: 'class' } });
+  });
+});

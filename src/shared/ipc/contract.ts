@@ -12,7 +12,7 @@ import { CellSchema, DatasetProfileSchema, ImportOptionsSchema, ImportSummarySch
 import { FairnessAttributeReportSchema } from '../model/fairness';
 import { BinaryMetricsSchema } from '../model/metrics';
 import { PrivacyScanSchema } from '../model/privacy';
-import { ProjectSchema, RecentProjectSchema } from '../model/project';
+import { ProjectSchema, RecentProjectSchema, WizardStepSchema } from '../model/project';
 import { RecipeStepSchema } from '../model/recipe';
 import { LocaleSchema, ReportModelSchema } from '../model/report';
 import { TemplateSchema } from '../model/template';
@@ -103,8 +103,9 @@ export const channels = {
   'project:current': { request: Empty, response: ProjectViewSchema.nullable() },
   'project:update': {
     request: z.object({
-      step: ProjectSchema.shape.step.optional(),
-      visited: ProjectSchema.shape.visited.optional(),
+      // Not ProjectSchema.shape.step: its default would fill in 'import' whenever a patch omits the step.
+      step: WizardStepSchema.optional(),
+      visited: z.array(WizardStepSchema).optional(),
       locale: LocaleSchema.optional(),
       templateId: z.string().optional(),
       target: z.string().nullable().optional(),

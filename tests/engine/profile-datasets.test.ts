@@ -156,12 +156,21 @@ describe('target leakage', () => {
   });
 
   it.each(['german_credit', 'adult', 'heart_cleveland', 'pima_diabetes', 'cylinder_bands'])(
-    '%s: no column is called leaking',
+    '%s: no column is called leaking or a strong predictor',
     (prefix) => {
       for (const [name, { profile }] of loaded)
-        if (name.startsWith(prefix)) expect(warningsOf(profile.warnings, 'target_leakage'), name).toEqual([]);
+        if (name.startsWith(prefix)) {
+          expect(warningsOf(profile.warnings, 'target_leakage'), name).toEqual([]);
+          expect(warningsOf(profile.warnings, 'strong_predictor'), name).toEqual([]);
+        }
     },
   );
+
+  it('COMPAS: event and end, which follow the outcome closely, are strong predictors to check, without a proposal', () => {
+    const strong = warningsOf(get('compas.train.csv').profile.warnings, 'strong_predictor');
+    expect(strong.map((w) => w.column).sort()).toEqual(['end', 'event']);
+    for (const w of strong) expect((w.params as { proposal?: unknown }).proposal).toBeUndefined();
+  });
 
   it('C15: the single-class target is named with its value and count, and nothing leaks', () => {
     const w = get('C15-single-class-target.csv').profile.warnings;

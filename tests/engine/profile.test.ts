@@ -262,15 +262,16 @@ describe('dataset warnings', () => {
     // 277 different days: the commonest one is no fill.
     expect(on('seen')).toEqual([]);
     expect(on('reason')).toEqual([{ op: 'drop_column', column: 'reason' }]);
-    expect(on('colour')).toEqual([{ op: 'impute', column: 'colour', strategy: 'mode', indicator: true }]);
-    expect(on('amount')).toEqual([{ op: 'impute', column: 'amount', strategy: 'median', indicator: false }]);
+    // No missing-indicator by default: where missingness records the outcome it would leak it.
+    expect(on('colour')).toEqual([{ op: 'impute', column: 'colour', strategy: 'mode' }]);
+    expect(on('amount')).toEqual([{ op: 'impute', column: 'amount', strategy: 'median' }]);
     // Every step, in the order the wizard applies them (drops first), runs on the data.
     const ordered = [
       ...proposals.filter((s) => s.op === 'drop_column'),
       ...proposals.filter((s) => s.op !== 'drop_column'),
     ];
     const result = await applyRecipe(db, { source: 'props', target: 'props_clean', columns, steps: ordered });
-    expect(result.columns.map((c) => c.name)).toEqual(['seen', 'colour', 'amount', 'y', 'colour_missing']);
+    expect(result.columns.map((c) => c.name)).toEqual(['seen', 'colour', 'amount', 'y']);
   });
 
   it('zeros far below a measurement are proposed as missing; counts and log scales keep theirs', async () => {

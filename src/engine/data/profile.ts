@@ -382,10 +382,21 @@ export const IMBALANCE_SHARE = 0.2;
  */
 export const LEAKAGE_ACCURACY = 0.95;
 export const LEAKAGE_ERROR_SHARE = 0.1;
+/**
+ * A softer bar than leakage: a column that alone gets this accuracy, leaving at most this share of
+ * the majority baseline's errors, is reported as a strong predictor to check (COMPAS `event`,
+ * `r_jail_in` by its missingness) — without a proposal, since it may be a real signal.
+ */
+export const STRONG_PREDICTOR_ACCURACY = 0.85;
+export const STRONG_PREDICTOR_ERROR_SHARE = 0.35;
 /** Distinct values above which a category or text column is high-cardinality (and not mode-imputed). */
 export const HIGH_CARDINALITY = 50;
-/** Missing share from which an imputation also proposes a missing-indicator column. */
-const INDICATOR_SHARE = 0.05;
+/**
+ * Missing share from which a column is proposed for dropping rather than filling: most of its
+ * values would be made up. (No missing-indicator is proposed by default: where missingness records
+ * the outcome — COMPAS `r_*` — the indicator would leak it.)
+ */
+export const MOSTLY_MISSING_SHARE = 0.5;
 /**
  * Zeros stand for "not measured" when the smallest other value is at least this many steps of the
  * column's resolution above 0 (Pima `triceps`: 7 mm; `pregnant`: 1, a count)…
@@ -483,19 +494,19 @@ async function datasetWarnings(
       const numeric = NUMERIC.has(p.type);
       // The commonest of many values (case numbers, free text, time stamps) is no sensible fill.
       const imputable = keep && (numeric || (p.type !== 'identifier' && p.distinctCount <= HIGH_CARDINALITY));
-      const indicator = p.missingFraction >= INDICATOR_SHARE && !targetChecks?.leaks.has(p.name);
+      const mostly = p.missingFraction >= MOSTLY_MISSING_SHARE;
+      const fix = !keep
+        ? {}
+        : mostly
+          ? proposal({ op: 'drop_column', column: p.name })
+          : imputable
+            ? proposal({ op: 'impute', column: p.name, strategy: numeric ? 'median' : 'mode' })
+            : {};
       out.push(
         dataWarning(
-          'missing_values',
-          {
-            count: p.missingCount,
-            fraction: p.missingFraction,
-            percent: pct(p.missingFraction),
-            ...(imputable
-              ? proposal({ op: 'impute', column: p.name, strategy: numeric ? 'median' : 'mode', indicator })
-              : {}),
-          },
-          { column: p.name, severity: 'info' },
+          mostly ? 'mostly_missing' : 'missing_values',
+          { count: p.missingCount, fraction: p.missingFraction, percent: pct(p.missingFraction), ...fix },
+          { column: p.name, severity: mostly ? 'warning' : 'info' },
         ),
       );
     }
@@ -745,12 +756,31 @@ async function targetWarnings(
     }
     const leaking = (acc: number | undefined) =>
       acc !== undefined && acc >= LEAKAGE_ACCURACY && 1 - acc <= LEAKAGE_ERROR_SHARE * (1 - baseline);
+    const strong = (acc: number | undefined) =>
+      acc !== undefined && acc >= STRONG_PREDICTOR_ACCURACY && 1 - acc <= STRONG_PREDICTOR_ERROR_SHARE * (1 - baseline);
     for (const p of features) {
       const r = results.get(profiles.indexOf(p));
       if (!r) continue;
       const byMissing = leaking(r.m);
-      if (leaking(r.v) || byMissing)
+      if (leaking(r.v) || byMissing) {
         flag(p, { accuracy: Math.max(r.v ?? 0, r.m ?? 0), baseline, via: byMissing ? 'missingness' : 'values' });
+      } else if (strong(r.v) || strong(r.m)) {
+        // Not proof of leakage (it may be a genuinely strong signal), so no step is proposed; but
+        // when the model's score is too good to be true, these are the columns to check first.
+        out.push(
+          dataWarning(
+            'strong_predictor',
+            {
+              target,
+              accuracy: Math.max(r.v ?? 0, r.m ?? 0),
+              percent: pct(Math.max(r.v ?? 0, r.m ?? 0)),
+              baseline,
+              via: strong(r.m) && !strong(r.v) ? 'missingness' : 'values',
+            },
+            { column: p.name },
+          ),
+        );
+      }
     }
   } else {
     const numericFeatures = features.filter((p) => NUMERIC.has(p.type) && p.distinctCount > 1);

@@ -129,6 +129,10 @@ export function buildReport(input: BuildReportInput): ReportModel {
     }
     if (metrics.rocAuc !== null && metrics.rocAuc >= TOO_GOOD_ROC_AUC) {
       summary.push(msg('summary.tooGood', { auc: fmt(metrics.rocAuc) }));
+      const suspects = (input.profile?.warnings ?? [])
+        .filter((w) => w.code === 'strong_predictor' && w.column && input.features.includes(w.column))
+        .map((w) => w.column!);
+      if (suspects.length > 0) summary.push(msg('summary.tooGood.suspects', { columns: suspects.join(', ') }));
       limitations.push(msg('modelCard.limitation.tooGood'));
     }
     const positives = metrics.confusion.tp + metrics.confusion.fn;

@@ -75,4 +75,5 @@ export const summary = {
     '{rows} rows and {columns} columns were read from {file}{skippedNote}, and {testRows} rows from the separate test file {testFile}. After cleaning, {cleanRows} rows were used.',
   'summary.baseline.same':
     'A simpler baseline, {baseline}, reaches about the same ROC AUC ({baselineAuc}); the neural network adds little ({lift}).',
+  'summary.tooGood.suspects': 'Check these columns first: each alone predicts the target unusually well ({columns}).',
 } as const;

@@ -55,6 +55,10 @@ export const warnings = {
     'Column "{column}" identifies rows rather than describing them; it is kept out of the model’s features.',
   'warnings.high_cardinality':
     'Column "{column}" has {distinct} different values; as a category it would make very many features.',
+  'warnings.mostly_missing':
+    'Column "{column}" is missing in {count, plural, one {# row} other {# rows}} ({percent} %): most of its values would have to be made up, so dropping it is proposed.',
+  'warnings.strong_predictor':
+    'Column "{column}" alone predicts the target "{target}" for {percent} % of rows{via, select, missingness { (by whether it is missing)} other {}}. That may be a real signal, or it may record the outcome: check that it is known before the prediction is made.',
   'warnings.missing_values':
     'Column "{column}" is missing in {count, plural, one {# row} other {# rows}} ({percent} %).',
   'warnings.personal_data_suspected':

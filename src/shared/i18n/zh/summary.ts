@@ -59,4 +59,5 @@ export const summary: Record<string, string> = {
     '从 {file} 读取了 {rows} 行、{columns} 列{skippedNote}，并从单独的测试文件 {testFile} 读取了 {testRows} 行。清洗后使用了 {cleanRows} 行。',
   'summary.baseline.same':
     '更简单的基线模型（{baseline}）ROC AUC 大致相同（{baselineAuc}）；神经网络的提升很小（{lift}）。',
+  'summary.tooGood.suspects': '请先检查这些列：每一列单独预测目标都异常准确（{columns}）。',
 };

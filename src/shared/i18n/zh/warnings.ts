@@ -42,6 +42,9 @@ export const warnings = {
   'warnings.constant_column': '列“{column}”在所有有值的行中都是同一个值（{value}），对模型没有帮助。',
   'warnings.id_like_column': '列“{column}”用于标识行而非描述行，不作为模型特征。',
   'warnings.high_cardinality': '列“{column}”有 {distinct} 个不同的值；作为类别会产生非常多的特征。',
+  'warnings.mostly_missing': '列“{column}”有 {count} 行缺失（{percent}%）：大部分值都需要填补，因此建议删除该列。',
+  'warnings.strong_predictor':
+    '仅凭列“{column}”即可对 {percent}% 的行预测目标“{target}”{via, select, missingness {（依据其是否缺失）} other {}}。这可能是真实的信号，也可能记录了结果本身：请确认该信息在做出预测之前就已知。',
   'warnings.missing_values': '列“{column}”有 {count} 行缺失（{percent}%）。',
   'warnings.personal_data_suspected':
     '从列名看，列“{column}”可能是个人数据{entity, select, null {} other {（{entityName}）}}；请在隐私步骤中检查。',

@@ -65,7 +65,7 @@ export function createProgressPrinter(out: NodeJS.WritableStream) {
             : bm.task === 'multiclass'
               ? `accuracy ${f3(bm.accuracy)}`
               : `MAE ${f3(bm.mae)}, R² ${f3(bm.r2)}`;
-        out.write(`  baseline ${b.name.replace(/_/g, ' ')}: ${v}\n`);
+        out.write(`  baseline ${translate('en', `report.baseline.${b.name}`)}: ${v}\n`);
       }
       out.write(
         `Backend ${r.training.backend}, ${r.training.epochs.length} epochs (best ${r.training.bestEpoch}), ${r.training.seconds.toFixed(1)} s of training\n`,

@@ -119,7 +119,7 @@ describe('whole report', () => {
     expect(out).toContain('Normalize the spelling of purpose: trim spaces, lower case.');
     expect(out).toContain('Clip outliers of credit_amount to the limits of the IQR rule (k = 3).');
     expect(out).toContain('Logistic regression');
-    expect(out).toContain('Majority class');
+    expect(out).toContain('Class prior (no information)');
     expect(out).toContain('to be confirmed');
   });
 

@@ -160,9 +160,12 @@ describe('try a sample', () => {
 
 describe('navigation', () => {
   it('goes forward only into steps whose work is there, saving the step in the project each time', async () => {
-    // No column worth suggesting as the target: `class` renamed to something that is not an outcome name.
+    // No column worth suggesting as the target: `class` (the last column) renamed to a name that is
+    // no outcome, and free text, so neither the name nor the last-column rule proposes it.
     const data = makeProject('data').data!;
-    const columns = data.summary.columns.map((c) => (c.name === 'class' ? { ...c, name: 'grade' } : c));
+    const columns = data.summary.columns.map((c) =>
+      c.name === 'class' ? { ...c, name: 'grade', type: 'text' as const, distinctCount: 900 } : c,
+    );
     ({ fake } = backend(
       makeProject('data', { step: 'import', data: { ...data, summary: { ...data.summary, columns } } }),
     ));

@@ -207,13 +207,18 @@ async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobC
         emit(ctx, { type: 'log', level: 'info', message: `${a.step.op}: ${a.rowsBefore - a.rowsAfter} rows removed` });
     }
 
-    // 4. Privacy scan: direct identifiers stay out of the features.
+    // 4. Privacy scan: of the imported data for the report (what the file holds, dropped columns
+    // included), and of the cleaned data for the features (a renamed column still holds the same).
     stage(ctx, 'privacy', 'Scanning for personal data …');
-    const privacy: PrivacyScan = scanPrivacy(frame, { identifierPatterns: template.privacy.identifierPatterns });
+    const scanOptions = { identifierPatterns: template.privacy.identifierPatterns };
+    const privacy: PrivacyScan = scanPrivacy(
+      await readFrame(db, 'raw', summary.columns, { limit: 100_000 }),
+      scanOptions,
+    );
     const choice = chooseFeatures(frame, {
       target: job.target,
       template,
-      privacy,
+      privacy: scanPrivacy(frame, scanOptions),
       sensitive: job.sensitive,
       profile,
     });

@@ -39,7 +39,8 @@ import { scanPrivacy } from '../privacy';
 import { buildReport } from '../report/build';
 import { renderReportHtml } from '../report/html';
 import { renderReportPdf } from '../report/pdf';
-import { getTemplate, matchColumn } from '../templates';
+import { getTemplate } from '../templates';
+import { suggestedTargets } from '../../shared/targets';
 import { detectTask, resolveClasses } from '../train/task';
 import { createProjectFolder, DATABASE_FILE, readProject, writeProject } from './store';
 
@@ -49,6 +50,8 @@ export interface SessionContext {
 }
 
 const PREVIEW_ROWS = 50;
+/** Rows the privacy scan reads (the scan's own default). */
+const PRIVACY_ROWS = 100_000;
 const TEST_FILE = 'test-predictions.json';
 
 interface StoredPredictions {
@@ -253,8 +256,7 @@ export class ProjectSession {
   }
 
   private proposeTarget(summary: ImportSummary): string | null {
-    const names = summary.columns.filter((c) => c.type !== 'identifier').map((c) => c.name);
-    return matchColumn(names, this.template.suggestedTargets) ?? null;
+    return suggestedTargets(summary.columns, this.template.suggestedTargets)[0] ?? null;
   }
 
   /** Rows `offset … offset+limit` of the imported (or cleaned) table. */
@@ -438,7 +440,7 @@ export class ProjectSession {
     const template = this.template;
     const targets = [
       ...new Set([
-        ...template.suggestedTargets.map((p) => matchColumn(names, [p])).filter((x): x is string => Boolean(x)),
+        ...suggestedTargets(columns, template.suggestedTargets),
         ...columns.filter((c) => c.type === 'categorical' || c.type === 'boolean').map((c) => c.name),
       ]),
     ];
@@ -479,16 +481,18 @@ export class ProjectSession {
     return { targets, targetLabels, positiveClass, task, sensitive };
   }
 
-  /** The privacy scan of the cleaned data (SPEC §8) with each column's role in the current model. */
+  /**
+   * The privacy scan (SPEC §8) of the data as imported — what the file holds, including columns the
+   * recipe drops — with each column's role in the current model.
+   */
   async privacy(): Promise<PrivacyScan> {
     const scan = await this.scanPrivacy();
     return this.project.model ? withModelFeatures(scan, this.project.model.features) : scan;
   }
 
-  /** Scan the cleaned data and save the raw scan (what the data holds) in the project. */
+  /** Scan the imported data and save the scan (what the data holds) in the project. */
   private async scanPrivacy(): Promise<PrivacyScan> {
-    const { columns } = await this.ensureClean();
-    const frame = await readFrame(this.db, 'clean', columns, { limit: 100_000 });
+    const frame = await readFrame(this.db, 'raw', this.requireData().summary.columns, { limit: PRIVACY_ROWS });
     const scan = scanPrivacy(frame, { identifierPatterns: this.template.privacy.identifierPatterns });
     this.project.privacy = scan;
     await this.save();
@@ -509,8 +513,12 @@ export class ProjectSession {
       });
     }
     const frame = await readFrame(this.db, 'clean', columns);
-    const privacy = p.privacy ?? (await this.scanPrivacy());
     const template = this.template;
+    // Features are decided on the cleaned data: a column the recipe renamed is still what it holds.
+    const privacy = scanPrivacy(frame, {
+      identifierPatterns: template.privacy.identifierPatterns,
+      maxRows: PRIVACY_ROWS,
+    });
     const profile = p.profile ?? (await this.clean()).profile;
     const choice = chooseFeatures(frame, {
       target,

@@ -743,7 +743,7 @@ async function integerExtras(
     ctx.warnings.push(
       dataWarning(
         'excel_serial_date',
-        { min: lo, max: hi, origin: '1899-12-30', system: 1900 },
+        { min: lo, max: hi, origin: '1899-12-30', system: '1900' },
         { column: base.name, severity: 'info' },
       ),
     );

@@ -35,7 +35,7 @@ import type { EpochLog } from '../../../shared/model/train';
 import { i18n, setLocale } from '../lib/i18n.svelte';
 import type { Platform } from '../lib/bridge';
 import { nextStep, previousStep, resumeStep, stepDef, stepSet, visitedBefore } from './steps';
-import { suggestedTargets } from './targets';
+import { suggestedTargets } from '../../../shared/targets';
 
 export type JobKind = EventPayload<'job:progress'>['kind'];
 export type ExportFormat = Request<'report:export'>['format'];

@@ -201,7 +201,7 @@ export const report = {
   'report.results.metric': 'Metric',
   'report.results.model': 'This model',
   'report.results.baselinesNote':
-    'Baselines are simple models fitted to the same data; the network should do better than them.',
+    "Baselines are simple models fitted to the same data; the network should do better than them. The class prior gives every case the same probability (the share of the positive class), so it ranks no better than chance; each baseline uses its own threshold, chosen by the same policy as the network's.",
   'report.results.lowerIsBetter': 'lower is better',
   'report.results.confusion': 'Confusion matrix',
   'report.results.actual': 'Actual',
@@ -231,7 +231,7 @@ export const report = {
   'report.results.residual': 'Residual (actual − predicted)',
   'report.results.noCurve': 'No curve: the test data holds only one class.',
 
-  'report.baseline.majority_class': 'Majority class',
+  'report.baseline.majority_class': 'Class prior (no information)',
   'report.baseline.mean': 'Mean',
   'report.baseline.logistic_regression': 'Logistic regression',
   'report.baseline.linear_regression': 'Linear regression',

@@ -194,7 +194,8 @@ export const report = {
   'report.results.allMetrics': '全部指标及基线',
   'report.results.metric': '指标',
   'report.results.model': '本模型',
-  'report.results.baselinesNote': '基线是在相同数据上拟合的简单模型；神经网络应当优于它们。',
+  'report.results.baselinesNote':
+    '基线是在相同数据上拟合的简单模型；神经网络应当优于它们。类别先验对每个样本给出相同的概率（正类所占比例），因此排序能力与随机相同；每个基线都按与神经网络相同的策略选取自己的阈值。',
   'report.results.lowerIsBetter': '越低越好',
   'report.results.confusion': '混淆矩阵',
   'report.results.actual': '实际',
@@ -224,7 +225,7 @@ export const report = {
   'report.results.residual': '残差（实际 − 预测）',
   'report.results.noCurve': '无法绘制曲线：测试数据中只有一个类别。',
 
-  'report.baseline.majority_class': '多数类',
+  'report.baseline.majority_class': '类别先验（无信息）',
   'report.baseline.mean': '均值',
   'report.baseline.logistic_regression': '逻辑回归',
   'report.baseline.linear_regression': '线性回归',

@@ -1,19 +1,21 @@
 /**
- * Which columns step 2 marks as "(suggested)" targets. The back end's `template:suggest` answers
- * every column that could be a target — the template's name-pattern matches first, then every
- * categorical or boolean column — so its list cannot tell a likely outcome from `sex` or a
- * constant. Only two kinds of column are worth suggesting: the template's own pattern matches
- * (`Template.suggestedTargets`, matched as the engine's `matchColumn` does: case-insensitive
- * regular expressions, the first matching column per pattern) and binary columns whose name ends
- * in a typical outcome word (`two_year_recid`, `default`, `churn`, `outcome`, `label`, `class`,
- * `target`, `diagnosis`).
+ * Which columns are likely targets, for the engine's automatic choice and the wizard's
+ * "(suggested)" marks alike: the template's own pattern matches (`Template.suggestedTargets`,
+ * case-insensitive regular expressions, the first matching column per pattern), then binary columns
+ * whose name ends in a typical outcome word (`two_year_recid`, `default`, `churn`, …), then the
+ * last column when it holds a few categories (tables usually keep the outcome last: German credit's
+ * `class`, Pima's `diabetes`, cylinder bands' `column40`). Not every categorical column: `sex` or a
+ * constant is no outcome.
  */
-import type { ColumnInfo } from '../../../shared/model/data';
+import type { ColumnInfo } from './model/data';
 
 /** Column names that end like an outcome (the column a model usually predicts). */
 export const OUTCOME_NAME = /(?:_recid|default|churn|outcome|label|class|target|diagnosis)$/i;
 
 type Column = Pick<ColumnInfo, 'name' | 'type' | 'distinctCount'>;
+
+/** A last column with at most this many values is taken for an outcome (classes, or a 0–4 grade). */
+export const MAX_LAST_COLUMN_CLASSES = 20;
 
 /**
  * The suggested targets among `columns`, best first: the template's pattern matches in pattern
@@ -37,5 +39,15 @@ export function suggestedTargets(columns: readonly Column[], patterns: readonly 
   for (const c of [...usable].reverse()) {
     if (c.distinctCount === 2 && OUTCOME_NAME.test(c.name) && !out.includes(c.name)) out.push(c.name);
   }
+  const last = columns[columns.length - 1];
+  if (
+    last &&
+    last.type !== 'identifier' &&
+    last.type !== 'text' &&
+    last.distinctCount >= 2 &&
+    last.distinctCount <= MAX_LAST_COLUMN_CLASSES &&
+    !out.includes(last.name)
+  )
+    out.push(last.name);
   return out;
 }

@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OUTCOME_NAME, suggestedTargets } from '../../src/renderer/src/wizard/targets';
+import { OUTCOME_NAME, suggestedTargets } from '../../src/shared/targets';
 import { TemplateSchema, type Template } from '../../src/shared/model/template';
 import { repoRoot } from '../helpers/paths';
-import { importSummary } from './fakes';
+import { importSummary } from '../renderer/fakes';
 
 const template = (id: string): Template =>
   TemplateSchema.parse(JSON.parse(readFileSync(path.join(repoRoot, 'resources', 'templates', `${id}.json`), 'utf8')));

@@ -81,12 +81,21 @@ function intOption(v: Values, name: string): number | undefined {
   return n;
 }
 
+/** `--favourable positive|negative` → which prediction is favourable for the person. */
+function favourableOption(raw: unknown): 'predicted_positive' | 'predicted_negative' | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'positive') return 'predicted_positive';
+  if (raw === 'negative') return 'predicted_negative';
+  throw new UsageError(`--favourable must be "positive" or "negative", not "${String(raw)}"`);
+}
+
 async function commandRun(argv: string[], signal: AbortSignal): Promise<number> {
   const { values: v, positionals } = parse(argv, {
     ...importOptionSpec,
     target: { type: 'string' },
     template: { type: 'string' },
     sensitive: { type: 'string', multiple: true },
+    favourable: { type: 'string' },
     test: { type: 'string' },
     seed: { type: 'string' },
     epochs: { type: 'string' },
@@ -124,6 +133,7 @@ async function commandRun(argv: string[], signal: AbortSignal): Promise<number> 
       target: v.target,
       template: typeof v.template === 'string' ? v.template : 'general',
       sensitive: (v.sensitive as string[] | undefined) ?? [],
+      favourableOutcome: favourableOption(v.favourable),
       recipe,
       settings,
       locale,

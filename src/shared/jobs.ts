@@ -71,6 +71,8 @@ export const RunJobSchema = z.object({
   target: z.string().min(1),
   template: z.string().default('general'),
   sensitive: z.array(z.string()).default([]),
+  /** Overrides the template's favourable outcome (which prediction is favourable for the person). */
+  favourableOutcome: z.enum(['predicted_positive', 'predicted_negative']).optional(),
   recipe: z.array(RecipeStepSchema).default([]),
   /** Training settings over the template's defaults. */
   settings: z.record(z.string(), z.unknown()).default({}),

@@ -74,3 +74,22 @@ describe('errors about uploaded files', () => {
     }
   });
 });
+
+describe('favourable outcome', () => {
+  it("is the template's unless the user chooses, and training and fairness follow the choice", async () => {
+    const s = await ProjectSession.create(dir, 'Favourable');
+    try {
+      await s.import(dataset('german_credit.csv'));
+      await s.update({ target: 'class', templateId: 'finance', sensitive: ['foreign_worker'] });
+      const input = await s.prepareTraining('fav', { maxEpochs: 2 });
+      expect(input.template.favourableOutcome).toBe('predicted_negative');
+      await s.update({ favourableOutcome: 'predicted_positive' });
+      expect((await s.prepareTraining('fav2', { maxEpochs: 2 })).template.favourableOutcome).toBe('predicted_positive');
+      // A patch that does not name it leaves it alone.
+      await s.update({ step: 'fairness' });
+      expect(s.view.project.favourableOutcome).toBe('predicted_positive');
+    } finally {
+      await s.close();
+    }
+  });
+});

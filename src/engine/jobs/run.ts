@@ -134,7 +134,8 @@ async function alignTestTable(db: Db, train: ImportSummary, test: ImportSummary,
 
 async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobContext): Promise<RunResult> {
   const started = performance.now();
-  const template = getTemplate(job.template);
+  const base = getTemplate(job.template);
+  const template = job.favourableOutcome ? { ...base, favourableOutcome: job.favourableOutcome } : base;
   // Fail before any work on settings that cannot succeed: a named Chromium that is not there, or
   // an output folder that cannot be made.
   if (job.chromium && !existsSync(job.chromium)) throw new UserError('FILE_NOT_FOUND', { file: job.chromium });

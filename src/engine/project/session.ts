@@ -101,8 +101,11 @@ export class ProjectSession {
     await writeProject(this.dir, this.project);
   }
 
+  /** The project's template, with the user's choice of favourable outcome when they made one. */
   private get template() {
-    return getTemplate(this.project.templateId);
+    const template = getTemplate(this.project.templateId);
+    const favourable = this.project.favourableOutcome;
+    return favourable ? { ...template, favourableOutcome: favourable } : template;
   }
 
   private requireData(): NonNullable<Project['data']> {
@@ -139,6 +142,11 @@ export class ProjectSession {
     }
     if (patch.sensitive !== undefined) {
       p.sensitive = [...new Set(patch.sensitive)];
+      p.fairness = [];
+    }
+    if (patch.favourableOutcome !== undefined && patch.favourableOutcome !== p.favourableOutcome) {
+      p.favourableOutcome = patch.favourableOutcome;
+      // Selection rates are rates of the favourable outcome: the assessment must be redone.
       p.fairness = [];
     }
     if (patch.settings !== undefined) {

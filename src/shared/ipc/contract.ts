@@ -111,6 +111,7 @@ export const channels = {
       target: z.string().nullable().optional(),
       positiveClass: z.string().nullable().optional(),
       sensitive: z.array(z.string()).optional(),
+      favourableOutcome: z.enum(['predicted_positive', 'predicted_negative']).nullable().optional(),
       settings: z.record(z.string(), z.unknown()).optional(),
     }),
     response: ProjectViewSchema,

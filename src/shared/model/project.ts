@@ -76,6 +76,11 @@ export const ProjectSchema = z.object({
   target: z.string().nullable().default(null),
   positiveClass: z.string().nullable().default(null),
   sensitive: z.array(z.string()).default([]),
+  /**
+   * Which prediction is favourable for the person (fairness selection rates are rates of it); null
+   * takes the template's (SPEC §4: user-chosen in the general template).
+   */
+  favourableOutcome: z.enum(['predicted_positive', 'predicted_negative']).nullable().default(null),
   recipe: z
     .object({
       steps: z.array(RecipeStepSchema).default([]),

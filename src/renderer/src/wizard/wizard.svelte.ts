@@ -984,6 +984,16 @@ export class WizardState {
     return this.fairnessReports ?? this.project?.fairness ?? [];
   }
 
+  /**
+   * Chooses which prediction is favourable for the person (fairness selection rates are rates of
+   * it) and assesses the chosen attributes again with it.
+   */
+  async setFavourable(outcome: 'predicted_positive' | 'predicted_negative', attributes: string[]): Promise<void> {
+    if (!(await this.update({ favourableOutcome: outcome }))) return;
+    this.fairnessReports = null;
+    await this.assessFairness(attributes);
+  }
+
   async assessFairness(attributes: string[]): Promise<void> {
     if (!attributes.length) return;
     const r = await this.call(() => this.api.fairness.assess({ attributes }), {

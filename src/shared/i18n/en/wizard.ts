@@ -339,4 +339,6 @@ export const wizard = {
   'wizard.export.doneTitle': 'Saved',
   'wizard.export.downloadAgain': 'Download {name} again',
   'wizard.export.history': 'Earlier exports of this project',
+  'wizard.fairness.favourable': 'Favourable for the person',
+  'wizard.fairness.favourableOption': 'predicted "{label}"',
 } as const;

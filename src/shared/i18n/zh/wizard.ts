@@ -327,4 +327,6 @@ export const wizard: Record<string, string> = {
   'wizard.export.doneTitle': '已保存',
   'wizard.export.downloadAgain': '再次下载 {name}',
   'wizard.export.history': '此项目以前的导出',
+  'wizard.fairness.favourable': '对个人有利的结果',
+  'wizard.fairness.favourableOption': '预测为“{label}”',
 };

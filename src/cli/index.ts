@@ -13,19 +13,72 @@ import type { RecipeStep } from '../shared/model/recipe';
 import { createProgressPrinter } from './progress';
 import { readRecipeFile, parseBinarize } from './recipe';
 
-const USAGE = `Usage:
-  modelwise run FILE --target COL [--template general|finance|medical|manufacturing]
-                [--sensitive COL]... [--test FILE] [--no-header] [--names a,b,…]
-                [--delimiter C] [--encoding E] [--decimal-mark .|,] [--missing "?,NA"]
-                [--binarize "COL>0"] [--recipe recipe.json] [--seed N] [--epochs N]
-                [--locale en|zh] [--model DIR] [--html FILE] [--chromium PATH]
-                --out report.pdf
-  modelwise profile FILE --json [--rows N] [--full] [--target COL] [import options]
-  modelwise score FILE --model DIR --out scored.csv [import options]
-  modelwise templates
+const IMPORT_HELP = `How the file is read (each is detected when left out):
+  --no-header / --header    the first row holds data / column names (no header: column1 … columnN)
+  --names a,b,…             replace the column names, in order
+  --delimiter C             field separator: , ; | tab …
+  --encoding E              utf-8, utf-16le, gb18030, shift_jis, windows-1252 …
+  --decimal-mark . | ,      decimal mark of numbers (1.5 or 1,5)
+  --thousands-mark C        digit grouping: , . ' or a space
+  --missing "?,NA,-"        values that mean "missing" (only where they are not a plausible value)
+  --sheet NAME              the sheet of an .xlsx workbook
+  --on-bad-row skip|stop    skip unreadable rows and report them (default), or stop at the first`;
 
-Writes report.pdf and report.json (beside it) for \`run\`. Exit codes: 0 done, 1 bad input or
-failure (the message says what to fix), 2 usage error, 130 cancelled.`;
+const HELP: Record<string, string> = {
+  run: `modelwise run FILE --target COL --out report.pdf [options]
+
+Imports FILE, cleans it, trains a neural network to predict COL, tests it, checks fairness and
+personal data, and writes report.pdf and report.json beside it.
+
+  --target COL              the column to predict
+  --out FILE.pdf            where to write the report (report.json is written beside it)
+  --template T              general (default), finance, medical or manufacturing
+  --sensitive COL           an attribute to check fairness for (repeatable)
+  --favourable positive|negative
+                            which prediction is favourable for the person (default: the template's)
+  --test FILE               a separate test file, read like FILE (default: 15 % of FILE's rows)
+  --binarize "COL>0"        turn a numeric target into two classes (> >= < <= == !=)
+  --recipe recipe.json      cleaning steps to apply first ({"steps": [{"op": …}, …]})
+  --seed N                  random seed (default 42): same data, settings and seed give the same model
+  --epochs N                most training epochs (training stops earlier when it stops improving)
+  --locale en|zh            language of the report
+  --model DIR               also save the model package (for \`modelwise score\`)
+  --html FILE               also write the report as one self-contained HTML file
+  --chromium PATH           the Chromium or Chrome that prints the PDF (default: found automatically)
+  --title TEXT              the report's title
+
+${IMPORT_HELP}`,
+  profile: `modelwise profile FILE [--json] [--rows N] [--full] [--target COL] [import options]
+
+Shows how FILE is read: encoding, delimiter, header, rows read and skipped, each column's type,
+missing and distinct counts, and warnings.
+
+  --json                    print it as JSON
+  --rows N                  include the first N rows as read
+  --full                    add the full profile: statistics, top values, histograms, warnings
+  --target COL              with the target's checks (class imbalance, leakage suspects)
+
+${IMPORT_HELP}`,
+  score: `modelwise score FILE --model DIR --out scored.csv [import options]
+
+Applies a model package written by \`modelwise run --model DIR\` to new data: the same cleaning,
+then the prediction and the probability of each class, added as columns to scored.csv.
+
+${IMPORT_HELP}`,
+  templates: `modelwise templates
+
+Lists the templates (general, finance, medical, manufacturing) and what each is for.`,
+};
+
+const USAGE = `Usage:
+  modelwise run FILE --target COL --out report.pdf [options]   train, test and write the report
+  modelwise profile FILE [--json] [--rows N]                   show how a file is read
+  modelwise score FILE --model DIR --out scored.csv            score new data with a saved model
+  modelwise templates                                          list the templates
+  modelwise COMMAND --help                                     every option of a command
+
+Exit codes: 0 done, 1 bad input or failure (the message says what to fix), 2 usage error,
+130 cancelled.`;
 
 const importOptionSpec = {
   'no-header': { type: 'boolean' },
@@ -61,10 +114,16 @@ function importOptionsFrom(v: Values): ImportOptions {
 
 class UsageError extends Error {}
 
-class HelpRequested extends Error {}
+class HelpRequested extends Error {
+  constructor(readonly command: string | undefined) {
+    super('help');
+  }
+}
+
+let currentCommand: string | undefined;
 
 function parse(argv: string[], options: ParseArgsConfig['options']): { values: Values; positionals: string[] } {
-  if (argv.includes('--help') || argv.includes('-h')) throw new HelpRequested();
+  if (argv.includes('--help') || argv.includes('-h')) throw new HelpRequested(currentCommand);
   try {
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
     return { values: values as Values, positionals };
@@ -240,6 +299,7 @@ async function commandScore(argv: string[], signal: AbortSignal): Promise<number
 /** Entry point: returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  currentCommand = command;
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
@@ -265,11 +325,12 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (err) {
     if (err instanceof HelpRequested) {
-      process.stdout.write(USAGE + '\n');
+      process.stdout.write((err.command && HELP[err.command] ? HELP[err.command] : USAGE) + '\n');
       return 0;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`modelwise: ${err.message}\n\n${USAGE}\n`);
+      const help = currentCommand && HELP[currentCommand] ? `modelwise ${currentCommand} --help` : 'modelwise --help';
+      process.stderr.write(`modelwise: ${err.message}\n\n${USAGE}\n\nSee \`${help}\` for every option.\n`);
       return 2;
     }
     const data = toErrorData(err);

@@ -86,6 +86,13 @@ describe('modelwise run', () => {
     expect(existsSync(pdf)).toBe(false);
   });
 
+  it('lists every option of a command with --help', async () => {
+    const r = await modelwise(['run', '--help']);
+    expect(r.code).toBe(0);
+    for (const option of ['--target', '--sensitive', '--favourable', '--binarize', '--no-header', '--encoding'])
+      expect(r.stdout).toContain(option);
+  });
+
   it('explains usage errors with exit code 2', async () => {
     const r = await modelwise(['run', dataset('german_credit.csv')]);
     expect(r.code).toBe(2);

@@ -39,7 +39,8 @@ export interface BuildReportInput {
 }
 
 const msg = (key: string, params: Message['params'] = {}): Message => ({ key, params });
-const pct = (x: number): string => `${(x * 100).toFixed(0)} %`;
+/** A share as a percentage; one decimal near 0 % and 100 %, where rounding would say "100 %". */
+const pct = (x: number): string => `${(x * 100).toFixed(x > 0.99 || x < 0.01 ? 1 : 0)} %`;
 const fmt = (x: number | null | undefined, digits = 3): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
 

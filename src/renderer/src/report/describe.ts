@@ -111,7 +111,8 @@ export function settingLabel(key: string): string {
 export function settingValue(key: string, value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return t(value ? 'report.yes' : 'report.no');
-  if (typeof value === 'number') return num(value, 6);
+  // A threshold chosen on validation data is a score in [0, 1]: three decimals say all there is.
+  if (typeof value === 'number') return key === 'threshold' ? fixed(value, 3) : num(value, 6);
   if (typeof value === 'string') return key === 'backend' ? tOr(`report.backend.${value}`, {}, value) : value;
   if (key === 'split' && typeof value === 'object' && value !== null) {
     const s = value as { train?: number; validation?: number; test?: number };

@@ -36,7 +36,7 @@ export const summary = {
   'summary.training.stopped':
     'Training stopped after {epochs} epochs because the validation loss stopped improving; the weights of epoch {best} were kept.',
   'modelCard.intendedUse':
-    'Decision support for {template}: ranking or flagging cases similar to the training data, with a person reviewing each decision.',
+    'Decision support with the {template} template: ranking or flagging cases similar to the training data, with a person reviewing each decision.',
   'modelCard.outOfScope':
     "Fully automated decisions about people; populations, time periods or data sources unlike the training data; uses the data's owners did not consent to.",
   'modelCard.limitation.smallData':

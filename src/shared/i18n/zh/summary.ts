@@ -28,7 +28,7 @@ export const summary: Record<string, string> = {
   'summary.privacy.quasi': '{columns} 等准标识符组合起来可能识别到个人；请查看隐私部分。',
   'summary.training.cancelled': '训练在 {epochs} 轮后被取消；保留了目前最好的模型。',
   'summary.training.stopped': '由于验证损失不再下降，训练在 {epochs} 轮后停止；保留了第 {best} 轮的权重。',
-  'modelCard.intendedUse': '{template}的决策辅助：对与训练数据相似的案例进行排序或标记，每个决定都由人复核。',
+  'modelCard.intendedUse': '使用“{template}”模板的决策辅助：对与训练数据相似的案例进行排序或标记，每个决定都由人复核。',
   'modelCard.outOfScope': '对个人做出全自动决定；与训练数据不同的人群、时期或数据来源；数据所有者未同意的用途。',
   'modelCard.limitation.smallData': '测试集只有 {n} 行，指标存在不确定性；请参阅 95% 区间。',
   'modelCard.limitation.baseline': '更简单的基线模型表现相近。',

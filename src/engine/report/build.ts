@@ -39,6 +39,20 @@ export interface BuildReportInput {
 }
 
 const msg = (key: string, params: Message['params'] = {}): Message => ({ key, params });
+/** The numbers a threshold policy is stated with, for its sentence in the summary. */
+function policyParams(policy: Template['threshold']): Message['params'] {
+  switch (policy.policy) {
+    case 'fixed':
+      return {};
+    case 'min_sensitivity':
+      return { target: pct(policy.value) };
+    case 'approval_rate':
+      return { target: pct(policy.value) };
+    case 'min_cost':
+      return { fnCost: policy.falseNegativeCost, fpCost: policy.falsePositiveCost };
+  }
+}
+
 /** A share as a percentage; one decimal near 0 % and 100 %, where rounding would say "100 %". */
 const pct = (x: number): string => `${(x * 100).toFixed(x > 0.99 || x < 0.01 ? 1 : 0)} %`;
 const fmt = (x: number | null | undefined, digits = 3): string =>
@@ -125,8 +139,14 @@ export function buildReport(input: BuildReportInput): ReportModel {
           threshold: fmt(metrics.threshold, 2),
           positive: metrics.positiveClass,
           policy: `{summary.policy.${input.threshold.policy}}`,
+          ...policyParams(template.threshold),
         }),
       );
+      // A policy met on validation data may be missed on the test rows; say so rather than hide it.
+      const policy = template.threshold;
+      if (policy.policy === 'min_sensitivity' && metrics.recall !== null && metrics.recall < policy.value) {
+        summary.push(msg('summary.policy.missed', { target: pct(policy.value), achieved: pct(metrics.recall) }));
+      }
     }
     if (metrics.rocAuc !== null && metrics.rocAuc >= TOO_GOOD_ROC_AUC) {
       summary.push(msg('summary.tooGood', { auc: fmt(metrics.rocAuc) }));

@@ -58,9 +58,10 @@ export const summary = {
   'features.sensitiveNotFeature':
     'a protected attribute the template keeps out of the model; used only to check fairness',
   'summary.policy.fixed': "the template's fixed threshold",
-  'summary.policy.min_sensitivity': 'chosen on validation data to catch the required share of positive cases',
-  'summary.policy.approval_rate': 'chosen on validation data for the target approval rate',
-  'summary.policy.min_cost': 'chosen on validation data to minimise the expected cost of errors',
+  'summary.policy.min_sensitivity': 'chosen on validation data to catch at least {target} of the positive cases',
+  'summary.policy.approval_rate': 'chosen on validation data for an approval rate of {target}',
+  'summary.policy.min_cost':
+    'chosen on validation data to minimise the expected cost of errors, a missed case costing {fnCost} and a false alarm {fpCost}',
   'features.leakage':
     'suspected target leakage: on its own it predicts the target almost perfectly, so it probably records the outcome',
   'summary.leakage':
@@ -76,4 +77,6 @@ export const summary = {
   'summary.baseline.same':
     'A simpler baseline, {baseline}, reaches about the same ROC AUC ({baselineAuc}); the neural network adds little ({lift}).',
   'summary.tooGood.suspects': 'Check these columns first: each alone predicts the target unusually well ({columns}).',
+  'summary.policy.missed':
+    'On the test rows the model catches {achieved} of the positive cases, below the {target} the threshold was chosen for on validation data: the validation set is small or differs from the test rows.',
 } as const;

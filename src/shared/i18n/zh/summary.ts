@@ -45,9 +45,9 @@ export const summary: Record<string, string> = {
   'features.identifier': 'ID 列：每行唯一，无可学习内容',
   'features.sensitiveNotFeature': '模板规定不进入模型的受保护属性；仅用于公平性检查',
   'summary.policy.fixed': '模板的固定阈值',
-  'summary.policy.min_sensitivity': '在验证数据上选取，以识别足够比例的阳性病例',
-  'summary.policy.approval_rate': '在验证数据上按目标批准率选取',
-  'summary.policy.min_cost': '在验证数据上选取，使错误的期望成本最小',
+  'summary.policy.min_sensitivity': '在验证数据上选取，以识别至少 {target} 的阳性病例',
+  'summary.policy.approval_rate': '在验证数据上按 {target} 的批准率选取',
+  'summary.policy.min_cost': '在验证数据上选取，使错误的期望成本最小（漏检一例成本为 {fnCost}，误报一例为 {fpCost}）',
   'features.leakage': '疑似目标泄漏：单独使用即可几乎完美地预测目标，很可能记录了结果本身',
   'summary.leakage':
     '有 {count} 列被排除，因为每一列单独就能几乎完美地预测目标，很可能记录了结果本身（{columns}）。只有当这些信息在预测时已知，才应加入。',
@@ -60,4 +60,6 @@ export const summary: Record<string, string> = {
   'summary.baseline.same':
     '更简单的基线模型（{baseline}）ROC AUC 大致相同（{baselineAuc}）；神经网络的提升很小（{lift}）。',
   'summary.tooGood.suspects': '请先检查这些列：每一列单独预测目标都异常准确（{columns}）。',
+  'summary.policy.missed':
+    '在测试数据上，模型识别出 {achieved} 的阳性病例，低于在验证数据上选取阈值时的目标 {target}：验证集较小，或与测试数据不同。',
 };

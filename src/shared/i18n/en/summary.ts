@@ -16,9 +16,9 @@ export const summary = {
     'On the test rows its typical error (MAE) is {mae} and it explains {r2pct} of the variation (R²); always predicting the mean explains none.',
   'summary.interval': ' (95 % interval {low}–{high})',
   'summary.baseline.lift':
-    'A simple {baseline} model reaches ROC AUC {baselineAuc}, so the neural network adds {lift}.',
+    'A simpler baseline, {baseline}, reaches ROC AUC {baselineAuc}, so the neural network adds {lift}.',
   'summary.baseline.noLift':
-    'A simple {baseline} model does as well or better (ROC AUC {baselineAuc}); consider the simpler model.',
+    'A simpler baseline, {baseline}, does as well or better (ROC AUC {baselineAuc}); consider using it instead.',
   'summary.threshold':
     'Cases with a predicted probability of at least {threshold} are predicted "{positive}" ({policy}).',
   'summary.fairness.within':

@@ -2,7 +2,8 @@
 // sample: a trained model is never discarded without asking, the threshold slider and its
 // confusion matrix stay together across visits, the review steps are marked done only once seen,
 // Results shows the ROC, precision–recall and calibration curves, the template cards line up,
-// and no step overflows horizontally at 640 px (1280 px at 200 % zoom).
+// and no step overflows horizontally at 640 px (1280 px at 200 % zoom); and a recipe step added after
+// training is asked about before the model goes.
 import type { Page } from '@playwright/test';
 import { stepShot } from './helpers';
 import { expect, test } from './fixtures';
@@ -111,4 +112,73 @@ test('QA: ask before discarding the model, keep the slider, mark steps honestly,
   await page.getByTestId('confirm-discard-ok').click();
   await expect(page.locator('[data-template="manufacturing"] input')).toBeChecked();
   await expect(page.getByTestId('nav-step-results')).toBeDisabled();
+});
+
+test('QA: a recipe step after training is asked about; "keep" (or Escape) keeps the model, confirming discards it', async ({
+  app,
+}, testInfo) => {
+  const { page } = app;
+  const shot = (name: string) => stepShot(page, name, testInfo.outputPath('qa'));
+  await page.getByTestId('try-sample').click();
+  await expect(page.getByTestId('preview-table')).toBeVisible();
+  await page.getByTestId('nav-next').click();
+  await expect(page.getByTestId('target-select')).toHaveValue('class');
+  await page.getByTestId('nav-next').click();
+  await expect(page.getByTestId('profile-cards')).toBeVisible();
+  await page.getByTestId('nav-next').click();
+  // A short run: this test is about the question, not the model. Without a model nothing is asked.
+  await page.getByTestId('train-advanced').locator('summary').click();
+  await page.getByTestId('set-epochs').fill('3');
+  await page.getByTestId('set-epochs').press('Tab');
+  await expect(page.getByTestId('train-summary')).toContainText('at most 3 epochs');
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await page.getByTestId('train-start').click();
+  await expect(page.getByTestId('train-done')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('nav-step-results')).toBeEnabled();
+
+  await page.getByTestId('nav-step-clean').click();
+  await expect(page.getByTestId('profile-cards')).toBeVisible();
+  const recipe = page.locator('[data-testid="recipe-list"], [data-testid="recipe-empty"]');
+  const before = await recipe.innerText();
+  const addDrop = async () => {
+    await page.getByTestId('add-step-op').selectOption('drop_column');
+    await page.getByTestId('add-step-column').selectOption('own_telephone');
+    await page.getByTestId('add-step').click();
+  };
+  const confirm = page.getByRole('alertdialog');
+
+  // Adding a step would discard the model: asked first, with the focus on "Keep the model".
+  await addDrop();
+  await expect(confirm).toContainText(
+    'Adding the step "Drop the column own_telephone." changes the data and discards the trained model and its results. Continue?',
+  );
+  await expect(page.getByTestId('confirm-discard-cancel')).toBeFocused();
+  await shot('clean-confirm');
+  // "Keep": nothing changes, and the focus goes back to the button that asked.
+  await page.getByTestId('confirm-discard-cancel').click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId('add-step')).toBeFocused();
+  expect(await recipe.innerText()).toBe(before);
+  await expect(page.getByTestId('nav-step-results')).toBeEnabled();
+  // Escape keeps it too.
+  await page.getByTestId('add-step').click();
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  // Nothing reached the back end: the saved project still has its model and its recipe.
+  await page.reload();
+  await expect(page.getByTestId('step-clean')).toBeVisible();
+  await expect(page.getByTestId('profile-cards')).toBeVisible();
+  expect(await recipe.innerText()).toBe(before);
+  await expect(page.getByTestId('nav-step-results')).toBeEnabled();
+
+  // Confirming adds the step, and the model goes.
+  await addDrop();
+  await page.getByTestId('confirm-discard-ok').click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId('recipe-list')).toContainText('own_telephone');
+  await expect(page.getByTestId('nav-step-results')).toBeDisabled();
+  await page.getByTestId('nav-step-train').click();
+  await expect(page.getByTestId('train-start')).toHaveText('Start training');
+  await expect(page.getByTestId('train-done')).toHaveCount(0);
 });

@@ -428,6 +428,66 @@ describe('QA findings', () => {
     expect(html.indexOf('data-testid="confirm-discard"')).toBeGreaterThan(html.indexOf('data-testid="target-select"'));
   });
 
+  it('asks beside the recipe before a recipe change discards the model, in both languages', () => {
+    const p = makeProject('model', { step: 'clean', recipe: { steps: [{ op: 'remove_duplicates' }], undone: [] } });
+    const clean = (w: WizardState) => {
+      w.clean = { project: view(p), profile: r.data.profile!, proposals: [], rowCount: 990 };
+    };
+    for (const locale of ['en', 'zh'] as const) {
+      const { html, text: out } = page('clean', p, locale, false, (w) => {
+        clean(w);
+        w.pendingChange = { kind: 'addStep', step: { op: 'drop_column', column: 'email' } };
+      });
+      expect(html.match(/role="alertdialog"/g)).toHaveLength(1);
+      expect(out).toContain(
+        locale === 'en'
+          ? 'Adding the step "Drop the column email." changes the data and discards the trained model and its results. Continue?'
+          : '添加步骤“',
+      );
+      expect(out).toContain(locale === 'en' ? 'Keep the model' : '保留模型');
+      // Right under the form that asked.
+      expect(html.indexOf('data-testid="confirm-discard"')).toBeGreaterThan(
+        html.indexOf('data-testid="add-step-form"'),
+      );
+      expect(html.indexOf('data-testid="confirm-discard"')).toBeLessThan(html.indexOf('data-testid="augmentation"'));
+    }
+    const undo = page('clean', p, 'en', false, (w) => {
+      clean(w);
+      w.pendingChange = { kind: 'undo' };
+    });
+    expect(undo.text).toContain('Undoing the last recipe change changes the data and discards the trained model');
+    expect(undo.html.indexOf('data-testid="confirm-discard"')).toBeGreaterThan(
+      undo.html.indexOf('data-testid="recipe-undo"'),
+    );
+    expect(undo.html.indexOf('data-testid="confirm-discard"')).toBeLessThan(
+      undo.html.indexOf('data-testid="add-step-form"'),
+    );
+    const none = page('clean', p, 'en', false, clean);
+    expect(none.html).not.toContain('alertdialog');
+  });
+
+  it('shows the settings or column type being asked about in their controls until the answer', () => {
+    const train = page('train', makeProject('model', { step: 'train' }), 'en', false, (w) => {
+      w.pendingChange = { kind: 'settings', settings: { dropout: 0.3 } };
+    });
+    expect(train.html).toMatch(/<input[^>]*value="0.3"[^>]*data-testid="set-dropout"/);
+    expect(train.text).toContain('Changing the training settings discards the trained model');
+    expect(train.html).toMatch(/<button[^>]*data-testid="train-start"[^>]*disabled/);
+    const kept = page('train', makeProject('model', { step: 'train' }));
+    expect(kept.html).toMatch(/<input[^>]*value="0.5"[^>]*data-testid="set-dropout"/);
+
+    const imported = page('import', makeProject('model', { step: 'import' }), 'zh', false, (w) => {
+      w.preview = preview;
+      w.pendingChange = { kind: 'columnType', column: 'duration', type: 'categorical' };
+    });
+    const select = (html: string) => html.match(/<select[^>]*data-column="duration"[^>]*>([^]*?)<\/select>/)![1]!;
+    expect(select(imported.html)).toMatch(/<option value="categorical" selected/);
+    expect(select(page('import', makeProject('model'), 'en', false, (w) => (w.preview = preview)).html)).toMatch(
+      /<option value="integer" selected/,
+    );
+    expect(imported.text).toContain('更改 duration 的类型会重新导入数据');
+  });
+
   it('marks only the likely outcome columns "(suggested)"', () => {
     const { text: out } = page('target', makeProject('target', { step: 'target' }));
     expect(out.match(/\(suggested\)/g)).toHaveLength(1);

@@ -7,7 +7,8 @@ import { formFromOptions, optionsFromForm } from '../../src/renderer/src/wizard/
 import { estimateSeconds, safeFileName, WizardState } from '../../src/renderer/src/wizard/wizard.svelte';
 import type { Request } from '../../src/shared/ipc/contract';
 import type { ImportSummary } from '../../src/shared/model/data';
-import { ProjectSchema, type Project } from '../../src/shared/model/project';
+import { ProjectSchema, type Project, type WizardStep } from '../../src/shared/model/project';
+import type { RecipeStep } from '../../src/shared/model/recipe';
 import {
   fail,
   fakeApi,
@@ -31,10 +32,27 @@ const SAMPLE = {
   licence: 'CC BY 4.0',
 };
 
-/** A fake back end that keeps one project and applies `project:update` patches to it. */
+/**
+ * A fake back end that keeps one project and applies `project:update` patches and recipe changes to
+ * it, discarding the trained model where the engine does (`ProjectSession.invalidateModel`: a new
+ * template, target, positive class or settings, a recipe change, an import).
+ */
 function backend(start: Project | null = null): { fake: FakeApi; project: () => Project | null } {
   let current = start;
   const preview = { offset: 0, total: 2, rows: [{ a: 1 }, { a: 2 }] };
+  const cleanView = () => ({
+    project: view(current!),
+    profile: reportFixture().data.profile!,
+    proposals: [
+      { code: 'duplicate_rows', message: 'Remove the duplicate rows.', step: { op: 'remove_duplicates' as const } },
+    ],
+    rowCount: 5,
+  });
+  const recipeChanged = (steps: RecipeStep[], undone: RecipeStep[]) => {
+    if (!current?.data) return fail('NO_DATA');
+    current = ProjectSchema.parse({ ...current, recipe: { steps, undone }, model: null, fairness: [] });
+    return ok(cleanView());
+  };
   const fake = fakeApi({
     'app:info': () =>
       ok({ version: '0.1.0', transport: 'web', platform: 'linux', samples: [SAMPLE], projectsDir: '/projects' }),
@@ -46,11 +64,30 @@ function backend(start: Project | null = null): { fake: FakeApi; project: () => 
     },
     'project:update': (patch) => {
       if (!current) return fail('NO_DATA');
+      const discards =
+        (patch.templateId !== undefined && patch.templateId !== current.templateId) ||
+        (patch.target !== undefined && patch.target !== current.target) ||
+        (patch.positiveClass !== undefined && patch.positiveClass !== current.positiveClass) ||
+        patch.settings !== undefined;
       current = ProjectSchema.parse({
         ...current,
         ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+        ...(discards ? { model: null, fairness: [] } : {}),
       });
       return ok(view(current));
+    },
+    'data:clean': () => (current?.data ? ok(cleanView()) : fail('NO_DATA')),
+    'data:addSteps': (r) => recipeChanged([...(current?.recipe.steps ?? []), ...r.steps], []),
+    'data:setRecipe': (r) => recipeChanged(r.steps, []),
+    'data:undo': () => {
+      const steps = [...(current?.recipe.steps ?? [])];
+      const last = steps.pop();
+      return recipeChanged(steps, [...(current?.recipe.undone ?? []), ...(last ? [last] : [])]);
+    },
+    'data:redo': () => {
+      const undone = [...(current?.recipe.undone ?? [])];
+      const last = undone.pop();
+      return recipeChanged([...(current?.recipe.steps ?? []), ...(last ? [last] : [])], undone);
     },
     'data:sample': () => {
       current = makeProject('data', { name: current!.name, locale: current!.locale, step: current!.step });
@@ -728,6 +765,269 @@ describe('QA: never lose the trained model without asking', () => {
     await wizard.setTemplate('medical');
     expect(wizard.pendingChange).toBeNull();
     expect(wizard.project?.templateId).toBe('medical');
+  });
+});
+
+describe('QA: every change that discards the model asks first, and sends nothing before the answer', () => {
+  const TRAINED = {
+    recipe: { steps: [{ op: 'remove_duplicates' as const }], undone: [{ op: 'drop_column' as const, column: 'age' }] },
+    settings: { maxEpochs: 7, augmentation: [{ op: 'oversample' as const }] },
+  };
+  /** A trained project on `step`, with a recipe step, an undone step and settings of its own. */
+  async function trainedOn(step: WizardStep, platform = (api: FakeApi['api']) => fakePlatform(api)): Promise<void> {
+    ({ fake } = backend(makeProject('model', { step, ...TRAINED })));
+    wizard = new WizardState(platform(fake.api));
+    await wizard.init();
+    expect(wizard.step).toBe(step);
+    expect(wizard.project?.model).not.toBeNull();
+  }
+  /** Requests that change something: everything but reading, navigation and the step marks. */
+  const READS = new Set([
+    'app:info',
+    'project:recent',
+    'project:current',
+    'template:list',
+    'template:suggest',
+    'data:clean',
+    'data:preview',
+  ]);
+  const sent = () =>
+    fake.calls.filter(
+      (c) =>
+        !READS.has(c.channel) &&
+        !(
+          c.channel === 'project:update' &&
+          Object.keys(c.request as object).every((k) => k === 'step' || k === 'visited')
+        ),
+    );
+
+  const cases: {
+    kind: string;
+    step: WizardStep;
+    act: (w: WizardState) => Promise<unknown>;
+    /** The one request the confirmed change sends. */
+    request: { channel: string; request: unknown };
+  }[] = [
+    {
+      kind: 'applyProposals',
+      step: 'clean',
+      act: (w) => w.applyProposals(),
+      request: { channel: 'data:addSteps', request: { steps: [{ op: 'remove_duplicates' }] } },
+    },
+    {
+      kind: 'addStep',
+      step: 'clean',
+      act: (w) => w.addStep({ op: 'drop_column', column: 'purpose' }),
+      request: { channel: 'data:addSteps', request: { steps: [{ op: 'drop_column', column: 'purpose' }] } },
+    },
+    {
+      kind: 'removeStep',
+      step: 'clean',
+      act: (w) => w.removeStep(0),
+      request: { channel: 'data:setRecipe', request: { steps: [] } },
+    },
+    { kind: 'undo', step: 'clean', act: (w) => w.undo(), request: { channel: 'data:undo', request: {} } },
+    { kind: 'redo', step: 'clean', act: (w) => w.redo(), request: { channel: 'data:redo', request: {} } },
+    {
+      kind: 'convertDates',
+      step: 'import',
+      act: (w) => w.convertExcelDates('Date'),
+      request: { channel: 'data:addSteps', request: { steps: [{ op: 'excel_serial_date', column: 'Date' }] } },
+    },
+    {
+      kind: 'augmentation',
+      step: 'clean',
+      act: (w) => w.addAugmentation({ op: 'cross', a: 'age', b: 'duration', kind: 'ratio' }),
+      request: {
+        channel: 'project:update',
+        request: {
+          settings: {
+            maxEpochs: 7,
+            augmentation: [{ op: 'oversample' }, { op: 'cross', a: 'age', b: 'duration', kind: 'ratio' }],
+          },
+        },
+      },
+    },
+    {
+      kind: 'augmentation',
+      step: 'clean',
+      act: (w) => w.saveSettings({ classWeights: true }, 'augmentation'),
+      request: {
+        channel: 'project:update',
+        request: { settings: { ...TRAINED.settings, classWeights: true } },
+      },
+    },
+    {
+      kind: 'settings',
+      step: 'train',
+      act: (w) => w.saveSettings({ dropout: 0.3 }),
+      request: { channel: 'project:update', request: { settings: { ...TRAINED.settings, dropout: 0.3 } } },
+    },
+    {
+      kind: 'resetSettings',
+      step: 'train',
+      act: (w) => w.resetSettings(),
+      request: { channel: 'project:update', request: { settings: {} } },
+    },
+    {
+      kind: 'import',
+      step: 'import',
+      act: (w) => w.importPath('/data/other.csv'),
+      request: { channel: 'data:import', request: { path: '/data/other.csv', options: undefined } },
+    },
+    {
+      kind: 'columnType',
+      step: 'import',
+      act: (w) => w.setColumnType('age', 'categorical'),
+      request: {
+        channel: 'data:import',
+        request: { path: '/data/credit.csv', options: { onBadRow: 'skip', columnTypes: { age: 'categorical' } } },
+      },
+    },
+    {
+      kind: 'importOptions',
+      step: 'import',
+      act: (w) => w.importPath('/data/credit.csv', { onBadRow: 'skip', delimiter: ';' }),
+      request: {
+        channel: 'data:import',
+        request: { path: '/data/credit.csv', options: { onBadRow: 'skip', delimiter: ';' } },
+      },
+    },
+    {
+      kind: 'template',
+      step: 'target',
+      act: (w) => w.setTemplate('medical'),
+      request: { channel: 'project:update', request: { templateId: 'medical' } },
+    },
+  ];
+
+  for (const c of cases) {
+    it(`${c.kind} (${c.request.channel}): asks, sends nothing on "keep", sends it once confirmed and the model goes`, async () => {
+      await trainedOn(c.step);
+      const before = fake.calls.length;
+      await c.act(wizard);
+      expect(wizard.pendingChange?.kind).toBe(c.kind);
+      expect(sent()).toEqual([]);
+      // "Keep the model" (or Escape): nothing sent, nothing changed.
+      wizard.cancelChange();
+      expect(wizard.pendingChange).toBeNull();
+      expect(sent()).toEqual([]);
+      expect(wizard.project?.model).not.toBeNull();
+      expect(wizard.project?.recipe.steps).toEqual(TRAINED.recipe.steps);
+      // Asked again and confirmed: the one request goes, and the back end's answer has no model.
+      await c.act(wizard);
+      expect(sent()).toEqual([]);
+      expect(await wizard.confirmChange()).toBe(true);
+      expect(wizard.pendingChange).toBeNull();
+      expect(sent()[0]).toEqual(c.request);
+      expect(fake.calls.length).toBeGreaterThan(before);
+      expect(wizard.project?.model).toBeNull();
+      expect(wizard.banner).toBeNull();
+    });
+  }
+
+  it('shows the settings being asked about in the controls, and the project\'s again after "keep"', async () => {
+    await trainedOn('train');
+    await wizard.saveSettings({ dropout: 0.3 });
+    expect(wizard.shownSettings()).toMatchObject({ dropout: 0.3, maxEpochs: 7 });
+    expect(wizard.effectiveSettings()).toMatchObject({ dropout: 0.5 });
+    // A second edit builds on the first and asks once, for both.
+    await wizard.saveSettings({ patience: 3 });
+    expect(wizard.pendingChange).toEqual({
+      kind: 'settings',
+      settings: { ...TRAINED.settings, dropout: 0.3, patience: 3 },
+    });
+    wizard.cancelChange();
+    expect(wizard.shownSettings()).toMatchObject({ dropout: 0.5, patience: 10 });
+    expect(wizard.augmentation()).toEqual([{ op: 'oversample' }]);
+  });
+
+  it('asks nothing for a settings change back to what the project has', async () => {
+    await trainedOn('train');
+    await wizard.saveSettings({ maxEpochs: 7 });
+    expect(wizard.pendingChange).toBeNull();
+    await wizard.saveSettings({ maxEpochs: 9 });
+    expect(wizard.pendingChange?.kind).toBe('settings');
+    await wizard.saveSettings({ maxEpochs: 7 });
+    expect(wizard.pendingChange).toBeNull();
+    expect(sent()).toEqual([]);
+  });
+
+  it('uploads a dropped file (web) only once the import is confirmed', async () => {
+    const uploads: string[] = [];
+    await trainedOn('import', (api) => {
+      const platform = fakePlatform(api);
+      const upload = platform.fileToPath.bind(platform);
+      platform.fileToPath = (file, onProgress, signal) => {
+        uploads.push(file.name);
+        return upload(file, onProgress, signal);
+      };
+      return platform;
+    });
+    await wizard.importFile(new File(['a\n1\n'], 'other.csv'));
+    expect(wizard.pendingChange).toMatchObject({ kind: 'import', name: 'other.csv' });
+    expect(uploads).toEqual([]);
+    wizard.cancelChange();
+    expect(uploads).toEqual([]);
+    expect(sent()).toEqual([]);
+    await wizard.importFile(new File(['a\n1\n'], 'other.csv'));
+    expect(await wizard.confirmChange()).toBe(true);
+    expect(uploads).toEqual(['other.csv']);
+    expect(fake.requests('data:import')).toEqual([{ path: '/projects/uploads/other.csv', options: undefined }]);
+    expect(wizard.project?.model).toBeNull();
+  });
+
+  it('asks nothing for sensitive attributes, the favourable outcome or "Train again" (they keep the model or replace it on purpose)', async () => {
+    await trainedOn('target');
+    await wizard.toggleSensitive('age', true);
+    expect(wizard.pendingChange).toBeNull();
+    expect(fake.requests('project:update')).toContainEqual({ sensitive: ['age'] });
+    expect(wizard.project?.model).not.toBeNull();
+    fake.handlers['fairness:assess'] = () => ok(reportFixture().fairness);
+    await wizard.setFavourable('predicted_negative', ['age']);
+    expect(wizard.pendingChange).toBeNull();
+    expect(fake.requests('project:update')).toContainEqual({ favourableOutcome: 'predicted_negative' });
+    expect(wizard.project?.model).not.toBeNull();
+    fake.handlers['train:start'] = () => ok({ runId: 'run-2' });
+    // An unanswered question is dropped when training starts: it would discard the new model.
+    await wizard.saveSettings({ dropout: 0.3 });
+    await wizard.startTraining();
+    expect(wizard.pendingChange).toBeNull();
+    expect(fake.requests('train:start')).toEqual([{ settings: TRAINED.settings }]);
+    expect(fake.requests('project:update').filter((u) => u.settings !== undefined)).toEqual([]);
+  });
+
+  it('makes a confirmed change that failed again on Retry, without asking again', async () => {
+    await trainedOn('clean');
+    const good = fake.handlers['data:addSteps']!;
+    fake.handlers['data:addSteps'] = () => fail('COLUMN_NOT_FOUND', { file: 'credit.csv', column: 'x', columns: 'a' });
+    await wizard.addStep({ op: 'drop_column', column: 'x' });
+    await wizard.confirmChange();
+    expect(wizard.banner?.error.code).toBe('COLUMN_NOT_FOUND');
+    expect(wizard.project?.model).not.toBeNull();
+    fake.handlers['data:addSteps'] = good;
+    await wizard.retry();
+    expect(wizard.pendingChange).toBeNull();
+    expect(fake.requests('data:addSteps')).toHaveLength(2);
+    expect(wizard.project?.model).toBeNull();
+  });
+
+  it('drops an unanswered question when the user leaves the step', async () => {
+    await trainedOn('clean');
+    await wizard.undo();
+    expect(wizard.pendingChange?.kind).toBe('undo');
+    await wizard.goTo('train');
+    expect(wizard.pendingChange).toBeNull();
+    expect(fake.requests('data:undo')).toEqual([]);
+  });
+
+  it('changes the recipe at once when there is no model to lose', async () => {
+    ({ fake } = backend(makeProject('target', { step: 'clean' })));
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    await wizard.addStep({ op: 'remove_duplicates' });
+    expect(wizard.pendingChange).toBeNull();
+    expect(fake.requests('data:addSteps')).toEqual([{ steps: [{ op: 'remove_duplicates' }] }]);
   });
 });
 

@@ -23,7 +23,7 @@ import type {
   Sample,
   Suggestions,
 } from '../../../shared/ipc/contract';
-import type { ImportOptions, ImportSummary } from '../../../shared/model/data';
+import type { ColumnType, ImportOptions, ImportSummary } from '../../../shared/model/data';
 import type { FairnessAttributeReport } from '../../../shared/model/fairness';
 import type { BinaryMetrics } from '../../../shared/model/metrics';
 import { withModelFeatures, type PrivacyScan } from '../../../shared/model/privacy';
@@ -67,13 +67,54 @@ export interface TrainRun {
 }
 
 /**
- * A change at Template & target that makes the back end discard the trained model (and its
- * fairness results), held until the user confirms it.
+ * A change that makes the back end discard the trained model (and its results), held until the
+ * user confirms it (SPEC §1: back/next never lose work). Each kind carries what it needs to be
+ * made later and what the controls show while the question is open; the message is
+ * `wizard.confirm.<kind>`. Sensitive attributes, the favourable outcome and "Train again" discard
+ * no model and are not asked about.
  */
 export type PendingChange =
+  // Template & target.
   | { kind: 'template'; value: string }
   | { kind: 'target'; value: string }
-  | { kind: 'positiveClass'; value: string | null };
+  | { kind: 'positiveClass'; value: string | null }
+  // The cleaning recipe (Clean & augment, and "Convert to dates" on Import).
+  | { kind: 'applyProposals'; steps: RecipeStep[] }
+  | { kind: 'addStep'; step: RecipeStep }
+  | { kind: 'removeStep'; index: number; step: RecipeStep }
+  | { kind: 'undo' }
+  | { kind: 'redo' }
+  | { kind: 'convertDates'; column: string }
+  // Training settings: augmentation (Clean & augment), Train → Advanced, back to the defaults.
+  | { kind: 'augmentation'; settings: Record<string, unknown> }
+  | { kind: 'settings'; settings: Record<string, unknown> }
+  | { kind: 'resetSettings'; settings: Record<string, unknown> }
+  // Importing again: another file (a dropped `File` is uploaded only once confirmed), a column
+  // type, the reading options.
+  | { kind: 'import'; source: File | string; name: string; options?: ImportOptions }
+  | { kind: 'columnType'; column: string; type: ColumnType }
+  | { kind: 'importOptions'; path: string; options?: ImportOptions };
+
+export type PendingKind = PendingChange['kind'];
+
+/** Kinds of `PendingChange` that change the training settings (and carry the new ones). */
+const SETTINGS_KINDS = ['augmentation', 'settings', 'resetSettings'] as const;
+
+/** Same JSON value, whatever the order of object keys (settings are plain JSON). */
+function sameJson(a: unknown, b: unknown): boolean {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v as Record<string, unknown>)
+              .filter(([, x]) => x !== undefined)
+              .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+              .map(([k, x]) => [k, canonical(x)]),
+          )
+        : v;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
 
 export interface ExportDone {
   format: ExportFormat;
@@ -191,7 +232,7 @@ export class WizardState {
    * review steps unseen again. A reopened project counts the steps before its saved step.
    */
   visited = $state.raw<ReadonlySet<WizardStep>>(stepSet());
-  /** A change at Template & target waiting for the user to confirm that the model goes. */
+  /** A change waiting for the user to confirm that the trained model goes (see `PendingChange`). */
   pendingChange = $state.raw<PendingChange | null>(null);
 
   template = $derived<Template | null>(this.templates.find((t) => t.id === this.project?.templateId) ?? null);
@@ -401,6 +442,78 @@ export class WizardState {
     }
   }
 
+  // ---------------------------------------------------------------- changes that discard the model
+
+  /**
+   * Makes `change` at once, or, when the project has a trained model (which the back end discards
+   * on it), only holds it in `pendingChange` for the user to answer: nothing is sent before
+   * `confirmChange()`. A new question replaces an unanswered one. Answers whether the change was
+   * made (false while it waits, or when the back end refused it).
+   */
+  private async ask(change: PendingChange): Promise<boolean> {
+    if (this.project?.model != null) {
+      this.pendingChange = change;
+      return false;
+    }
+    this.pendingChange = null;
+    return this.make(change);
+  }
+
+  /** The user confirmed `pendingChange`: make it (the back end discards the model). */
+  async confirmChange(): Promise<boolean> {
+    const change = this.pendingChange;
+    if (!change) return false;
+    this.pendingChange = null;
+    return this.make(change);
+  }
+
+  /** The user declined `pendingChange` ("Keep the model", Escape): nothing is sent, the model stays. */
+  cancelChange(): void {
+    this.pendingChange = null;
+  }
+
+  /** Sends `change` to the back end. Retry (after an error) makes it again without asking. */
+  private async make(change: PendingChange): Promise<boolean> {
+    const retry = () => this.make(change);
+    switch (change.kind) {
+      case 'template':
+        return this.applyTemplate(change.value);
+      case 'target':
+        return this.applyTarget(change.value);
+      case 'positiveClass':
+        return this.update({ positiveClass: change.value });
+      case 'applyProposals':
+        return this.changeRecipe(() => this.api.data.addSteps({ steps: change.steps }), retry);
+      case 'addStep':
+        return this.changeRecipe(() => this.api.data.addSteps({ steps: [change.step] }), retry);
+      case 'convertDates':
+        return this.changeRecipe(
+          () => this.api.data.addSteps({ steps: [{ op: 'excel_serial_date', column: change.column }] }),
+          retry,
+        );
+      case 'removeStep': {
+        const steps = (this.project?.recipe.steps ?? []).filter((_, i) => i !== change.index);
+        return this.changeRecipe(() => this.api.data.setRecipe({ steps }), retry);
+      }
+      case 'undo':
+        return this.changeRecipe(() => this.api.data.undo({}), retry);
+      case 'redo':
+        return this.changeRecipe(() => this.api.data.redo({}), retry);
+      case 'augmentation':
+      case 'settings':
+      case 'resetSettings':
+        return this.update({ settings: change.settings });
+      case 'import':
+        return typeof change.source === 'string'
+          ? this.doImport(change.source, change.options)
+          : this.uploadAndImport(change.source);
+      case 'importOptions':
+        return this.doImport(change.path, change.options);
+      case 'columnType':
+        return this.applyColumnType(change.column, change.type);
+    }
+  }
+
   // ---------------------------------------------------------------- projects
 
   /** Makes `view` the open project: forgets what was cached for the previous one. */
@@ -515,9 +628,17 @@ export class WizardState {
 
   // ---------------------------------------------------------------- import
 
-  /** Imports a file the user dropped or picked: its own path (desktop) or an upload (web). */
+  /**
+   * Imports a file the user dropped or picked: its own path (desktop) or an upload (web). With a
+   * trained model this only asks (see `pendingChange`); nothing is uploaded before the answer.
+   */
   async importFile(file: File): Promise<boolean> {
     if (!this.project && !(await this.createProject(baseName(file.name)))) return false;
+    return this.ask({ kind: 'import', source: file, name: file.name });
+  }
+
+  /** Uploads `file` where the transport needs it, then imports it. */
+  private async uploadAndImport(file: File): Promise<boolean> {
     this.notice = null;
     const abort = new AbortController();
     this.importAbort = abort;
@@ -541,10 +662,10 @@ export class WizardState {
     if (!path.ok) {
       this.progress = null;
       if (path.error.code === 'CANCELLED') this.notice = 'wizard.notice.cancelled';
-      else this.banner = { error: path.error, retry: () => this.importFile(file) };
+      else this.banner = { error: path.error, retry: () => this.uploadAndImport(file) };
       return false;
     }
-    return this.importPath(path.value);
+    return this.doImport(path.value);
   }
 
   /** Desktop: picks a data file with the native dialog and imports it. */
@@ -555,12 +676,21 @@ export class WizardState {
     return this.importPath(chosen.path);
   }
 
-  /** Imports the file at `path` with `options` over detection; shows its summary and first page. */
+  /**
+   * Imports the file at `path` with `options` over detection; shows its summary and first page.
+   * With a trained model this only asks first (see `pendingChange`): importing again with other
+   * options when `path` is the project's file, importing another file otherwise.
+   */
   async importPath(path: string, options?: ImportOptions): Promise<boolean> {
+    if (this.project?.data?.source.path === path) return this.ask({ kind: 'importOptions', path, options });
+    return this.ask({ kind: 'import', source: path, name: baseName(path, true), options });
+  }
+
+  private async doImport(path: string, options?: ImportOptions): Promise<boolean> {
     this.startProgress('import', 'import');
     const imported = await this.call(() => this.api.data.import({ path, options }), {
       busy: 'wizard.busy.importing',
-      retry: () => this.importPath(path, options),
+      retry: () => this.doImport(path, options),
     });
     this.progress = null;
     if (!imported) return false;
@@ -594,10 +724,21 @@ export class WizardState {
     return this.importPath(data.source.path, { ...data.importOptions, ...patch });
   }
 
-  /** Overrides the detected type of one column (re-imports with `options.columnTypes`). */
-  async setColumnType(column: string, type: NonNullable<ImportOptions['columnTypes']>[string]): Promise<boolean> {
-    const current = this.project?.data?.importOptions.columnTypes ?? {};
-    return this.reimport({ columnTypes: { ...current, [column]: type } });
+  /**
+   * Overrides the detected type of one column (re-imports with `options.columnTypes`); with a
+   * trained model this only asks (see `pendingChange`).
+   */
+  async setColumnType(column: string, type: ColumnType): Promise<boolean> {
+    if (!this.project?.data) return false;
+    return this.ask({ kind: 'columnType', column, type });
+  }
+
+  /** Re-imports the project's file with the type of `column` set to `type`. */
+  private async applyColumnType(column: string, type: ColumnType): Promise<boolean> {
+    const data = this.project?.data;
+    if (!data) return false;
+    const columnTypes = { ...(data.importOptions.columnTypes ?? {}), [column]: type };
+    return this.doImport(data.source.path, { ...data.importOptions, columnTypes });
   }
 
   /** Shows the preview page starting at row `offset` (0-based); never all rows. */
@@ -653,47 +794,21 @@ export class WizardState {
     }
   }
 
-  /**
-   * Whether a change of template, target or positive class must be confirmed first: the back end
-   * discards the trained model and its results on any of them.
-   */
-  private mustConfirm(): boolean {
-    return this.project?.model != null;
-  }
-
   /** Chooses the template; with a trained model this only asks (see `pendingChange`). */
   async setTemplate(templateId: string): Promise<void> {
     if (templateId === this.project?.templateId) {
       this.pendingChange = null;
       return;
     }
-    if (this.mustConfirm()) {
-      this.pendingChange = { kind: 'template', value: templateId };
-      return;
-    }
-    await this.applyTemplate(templateId);
+    await this.ask({ kind: 'template', value: templateId });
   }
 
-  /** The user confirmed `pendingChange`: make it (the back end discards the model). */
-  async confirmChange(): Promise<void> {
-    const change = this.pendingChange;
-    if (!change) return;
-    this.pendingChange = null;
-    if (change.kind === 'template') await this.applyTemplate(change.value);
-    else if (change.kind === 'target') await this.applyTarget(change.value);
-    else await this.update({ positiveClass: change.value });
-  }
-
-  /** The user declined `pendingChange`: nothing changes, the model stays. */
-  cancelChange(): void {
-    this.pendingChange = null;
-  }
-
-  private async applyTemplate(templateId: string): Promise<void> {
-    if (!(await this.update({ templateId }))) return;
+  private async applyTemplate(templateId: string): Promise<boolean> {
+    if (!(await this.update({ templateId }))) return false;
     const s = await this.suggest();
     if (s?.positiveClass && s.positiveClass !== this.project?.positiveClass)
-      await this.update({ positiveClass: s.positiveClass });
+      return this.update({ positiveClass: s.positiveClass });
+    return true;
   }
 
   /** Counts the user's target choices, so an automatic proposal never overrides one. */
@@ -709,17 +824,14 @@ export class WizardState {
       this.pendingChange = null;
       return;
     }
-    if (this.mustConfirm()) {
-      this.pendingChange = { kind: 'target', value: target };
-      return;
-    }
-    await this.applyTarget(target);
+    await this.ask({ kind: 'target', value: target });
   }
 
-  private async applyTarget(target: string): Promise<void> {
-    if (!(await this.update({ target, positiveClass: null }))) return;
+  private async applyTarget(target: string): Promise<boolean> {
+    if (!(await this.update({ target, positiveClass: null }))) return false;
     const s = await this.suggest();
-    if (s?.positiveClass) await this.update({ positiveClass: s.positiveClass });
+    if (s?.positiveClass) return this.update({ positiveClass: s.positiveClass });
+    return true;
   }
 
   /** Sets the positive class; with a trained model this only asks (see `pendingChange`). */
@@ -728,14 +840,13 @@ export class WizardState {
       this.pendingChange = null;
       return;
     }
-    if (this.mustConfirm()) {
-      this.pendingChange = { kind: 'positiveClass', value: label };
-      return;
-    }
-    await this.update({ positiveClass: label });
+    await this.ask({ kind: 'positiveClass', value: label });
   }
 
-  /** Adds or removes one sensitive attribute. */
+  /**
+   * Adds or removes one sensitive attribute. Asks nothing: the back end keeps the model (only the
+   * fairness assessment is redone).
+   */
   async toggleSensitive(column: string, on: boolean): Promise<void> {
     const current = this.project?.sensitive ?? [];
     const others = current.filter((c) => c !== column);
@@ -759,26 +870,28 @@ export class WizardState {
     this.view = view.project;
   }
 
-  /** One click: adds every proposed step to the recipe. */
+  /** One click: adds every proposed step to the recipe; with a trained model this only asks. */
   async applyProposals(): Promise<void> {
     const steps = this.clean?.proposals.map((p) => p.step) ?? [];
-    if (!steps.length) return;
-    this.takeClean(
-      await this.call(() => this.api.data.addSteps({ steps }), {
-        busy: 'wizard.busy.cleaning',
-        retry: () => this.applyProposals(),
-      }),
-    );
+    if (steps.length) await this.ask({ kind: 'applyProposals', steps });
   }
 
+  /** Adds `step` to the recipe; with a trained model this only asks (see `pendingChange`). */
   async addStep(step: RecipeStep): Promise<void> {
-    this.takeClean(await this.call(() => this.api.data.addSteps({ steps: [step] }), { busy: 'wizard.busy.cleaning' }));
+    await this.ask({ kind: 'addStep', step });
   }
 
-  /** Removes the step at `index` from the recipe. */
+  /** Removes the step at `index` from the recipe; with a trained model this only asks. */
   async removeStep(index: number): Promise<void> {
-    const steps = (this.project?.recipe.steps ?? []).filter((_, i) => i !== index);
-    this.takeClean(await this.call(() => this.api.data.setRecipe({ steps }), { busy: 'wizard.busy.cleaning' }));
+    const step = this.project?.recipe.steps[index];
+    if (step) await this.ask({ kind: 'removeStep', index, step });
+  }
+
+  /** Sends a recipe change; the back end answers the new Clean view. Answers whether it did. */
+  private async changeRecipe(fn: () => Promise<Result<CleanView>>, retry: () => Promise<unknown>): Promise<boolean> {
+    const view = await this.call(fn, { busy: 'wizard.busy.cleaning', retry });
+    this.takeClean(view);
+    return view !== null;
   }
 
   /**
@@ -797,24 +910,32 @@ export class WizardState {
       }));
   }
 
-  /** "Convert to dates": adds the recipe step reading `column`'s Excel serial days as dates. */
+  /**
+   * "Convert to dates": adds the recipe step reading `column`'s Excel serial days as dates; with a
+   * trained model this only asks.
+   */
   async convertExcelDates(column: string): Promise<void> {
     if (this.project?.recipe.steps.some((s) => s.op === 'excel_serial_date' && s.column === column)) return;
-    await this.addStep({ op: 'excel_serial_date', column });
+    await this.ask({ kind: 'convertDates', column });
   }
 
+  /** Takes back the last change to the recipe (nothing when there is none); with a model, asks. */
   async undo(): Promise<void> {
-    this.takeClean(await this.call(() => this.api.data.undo({}), { busy: 'wizard.busy.cleaning' }));
+    if (this.project?.recipe.steps.length) await this.ask({ kind: 'undo' });
   }
 
+  /** Puts back the last undone change (nothing when there is none); with a model, asks. */
   async redo(): Promise<void> {
-    this.takeClean(await this.call(() => this.api.data.redo({}), { busy: 'wizard.busy.cleaning' }));
+    if (this.project?.recipe.undone.length) await this.ask({ kind: 'redo' });
   }
 
   // ---------------------------------------------------------------- train
 
-  /** The training settings in effect: SPEC defaults, then the template's, then the project's. */
-  effectiveSettings(): Record<string, unknown> {
+  /**
+   * The training settings in effect: SPEC defaults, then the template's, then `overrides` (the
+   * project's unless given).
+   */
+  effectiveSettings(overrides: Record<string, unknown> = this.project?.settings ?? {}): Record<string, unknown> {
     const t = this.template?.training;
     return {
       ...TRAIN_DEFAULTS,
@@ -829,18 +950,58 @@ export class WizardState {
             classWeights: t.classWeights,
           }
         : {}),
-      ...(this.project?.settings ?? {}),
+      ...overrides,
     };
   }
 
-  /** Saves changed training settings in the project (over the template's defaults). */
-  async saveSettings(patch: Record<string, unknown>): Promise<void> {
-    await this.update({ settings: { ...(this.project?.settings ?? {}), ...patch } });
+  /**
+   * The project's setting overrides as the controls show them: those of a settings change being
+   * asked about (see `pendingChange`), else the project's. New changes build on these.
+   */
+  private settingsBase(): Record<string, unknown> {
+    const c = this.pendingChange;
+    return c && (SETTINGS_KINDS as readonly string[]).includes(c.kind)
+      ? (c as { settings: Record<string, unknown> }).settings
+      : (this.project?.settings ?? {});
   }
 
-  /** The augmentation steps of the project's training settings (SPEC §3), malformed entries left out. */
+  /** The settings the controls show: `effectiveSettings` with a settings change being asked about. */
+  shownSettings(): Record<string, unknown> {
+    return this.effectiveSettings(this.settingsBase());
+  }
+
+  /**
+   * Saves the setting overrides `settings` (over the template's defaults); with a trained model
+   * this only asks (see `pendingChange`). Settings equal to the project's need neither.
+   */
+  private async changeSettings(
+    kind: (typeof SETTINGS_KINDS)[number],
+    settings: Record<string, unknown>,
+  ): Promise<void> {
+    if (sameJson(settings, this.project?.settings ?? {})) {
+      // Back where the project is: nothing to save, nothing left to ask.
+      if (this.pendingChange && (SETTINGS_KINDS as readonly string[]).includes(this.pendingChange.kind))
+        this.pendingChange = null;
+      return;
+    }
+    await this.ask({ kind, settings } as PendingChange);
+  }
+
+  /**
+   * Saves changed training settings in the project (over the template's defaults); `kind` names
+   * the change in the question asked when a trained model would go (`augmentation` from Clean &
+   * augment, `settings` from Train → Advanced).
+   */
+  async saveSettings(patch: Record<string, unknown>, kind: 'settings' | 'augmentation' = 'settings'): Promise<void> {
+    await this.changeSettings(kind, { ...this.settingsBase(), ...patch });
+  }
+
+  /**
+   * The augmentation steps of the training settings as shown (SPEC §3; with a change being asked
+   * about), malformed entries left out.
+   */
   augmentation(): AugmentationStep[] {
-    const list = this.project?.settings.augmentation;
+    const list = this.settingsBase().augmentation;
     if (!Array.isArray(list)) return [];
     return list.filter((a): a is AugmentationStep => AugmentationStepSchema.safeParse(a).success);
   }
@@ -855,7 +1016,7 @@ export class WizardState {
     const current = this.augmentation();
     const key = JSON.stringify(parsed.data);
     if (current.some((a) => JSON.stringify(AugmentationStepSchema.parse(a)) === key)) return true;
-    await this.saveSettings({ augmentation: [...current, parsed.data] });
+    await this.saveSettings({ augmentation: [...current, parsed.data] }, 'augmentation');
     return true;
   }
 
@@ -863,17 +1024,21 @@ export class WizardState {
   async removeAugmentation(index: number): Promise<void> {
     const current = this.augmentation();
     if (index < 0 || index >= current.length) return;
-    await this.saveSettings({ augmentation: current.filter((_, i) => i !== index) });
+    await this.saveSettings({ augmentation: current.filter((_, i) => i !== index) }, 'augmentation');
   }
 
-  /** Forgets the project's setting overrides, back to the template's defaults. */
+  /** Forgets the project's setting overrides, back to the template's defaults; with a model, asks. */
   async resetSettings(): Promise<void> {
-    await this.update({ settings: {} });
+    await this.changeSettings('resetSettings', {});
   }
 
-  /** Starts training with the project's settings; epochs and the end arrive as events. */
+  /**
+   * Starts training with the project's settings; epochs and the end arrive as events. Asks
+   * nothing ("Train again" replacing the model is the point); an unanswered question is dropped.
+   */
   async startTraining(): Promise<void> {
     if (this.training) return;
+    this.pendingChange = null;
     const maxEpochs = Number(this.effectiveSettings().maxEpochs) || TRAIN_DEFAULTS.maxEpochs;
     this.banner = null;
     this.notice = null;

@@ -170,12 +170,34 @@ export const wizard = {
   'wizard.target.notFeature': 'not used as a feature',
   'wizard.target.addSensitive': 'Add a column',
   'wizard.target.add': 'Add',
-  'wizard.target.confirm.template': 'Changing the template discards the trained model and its results. Continue?',
-  'wizard.target.confirm.target': 'Changing the target discards the trained model and its results. Continue?',
-  'wizard.target.confirm.positiveClass':
-    'Changing the positive class discards the trained model and its results. Continue?',
-  'wizard.target.confirm.discard': 'Change and discard the model',
-  'wizard.target.confirm.keep': 'Keep the model',
+  // Asking before a change discards the trained model (SPEC §1: back/next never lose work).
+  'wizard.confirm.template': 'Changing the template discards the trained model and its results. Continue?',
+  'wizard.confirm.target': 'Changing the target discards the trained model and its results. Continue?',
+  'wizard.confirm.positiveClass': 'Changing the positive class discards the trained model and its results. Continue?',
+  'wizard.confirm.applyProposals':
+    'Applying the proposed steps changes the data and discards the trained model and its results. Continue?',
+  'wizard.confirm.addStep':
+    'Adding the step "{step}" changes the data and discards the trained model and its results. Continue?',
+  'wizard.confirm.removeStep':
+    'Removing the step "{step}" changes the data and discards the trained model and its results. Continue?',
+  'wizard.confirm.undo':
+    'Undoing the last recipe change changes the data and discards the trained model and its results. Continue?',
+  'wizard.confirm.redo':
+    'Redoing the recipe change changes the data and discards the trained model and its results. Continue?',
+  'wizard.confirm.convertDates':
+    'Converting {column} to dates changes the data and discards the trained model and its results. Continue?',
+  'wizard.confirm.augmentation': 'Changing the augmentation discards the trained model and its results. Continue?',
+  'wizard.confirm.settings': 'Changing the training settings discards the trained model and its results. Continue?',
+  'wizard.confirm.resetSettings':
+    'Going back to the template defaults discards the trained model and its results. Continue?',
+  'wizard.confirm.import':
+    'Importing {file} replaces the data and discards the trained model and its results. Continue?',
+  'wizard.confirm.columnType':
+    'Changing the type of {column} imports the data again and discards the trained model and its results. Continue?',
+  'wizard.confirm.importOptions':
+    'Importing again with these options discards the trained model and its results. Continue?',
+  'wizard.confirm.discard': 'Change and discard the model',
+  'wizard.confirm.keep': 'Keep the model',
 
   // Clean & augment.
   'wizard.clean.rows': '{rows} rows and {columns} columns after the recipe.',

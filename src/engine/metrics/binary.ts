@@ -61,7 +61,7 @@ export function confusionMetrics(c: Confusion): {
   };
 }
 
-interface ClfCurve {
+export interface ClfCurve {
   /** Cumulative false / true positives at each distinct threshold, scores descending. */
   fps: number[];
   tps: number[];
@@ -69,7 +69,7 @@ interface ClfCurve {
 }
 
 /** sklearn `_binary_clf_curve`: counts at every distinct score, from the highest down. */
-function binaryClfCurve(yTrue: Labels, scores: Scores): ClfCurve {
+export function binaryClfCurve(yTrue: Labels, scores: Scores): ClfCurve {
   const n = yTrue.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
   const fps: number[] = [];

@@ -3,6 +3,7 @@
  * never on the test split, which is reserved for the final numbers.
  */
 import type { Template } from '../../shared/model/template';
+import { binaryClfCurve } from './binary';
 
 export interface ThresholdChoice {
   /** Threshold on P(positive), in [0, 1]; predict positive when p ≥ threshold. */
@@ -28,22 +29,17 @@ export function chooseThreshold(
 ): ThresholdChoice {
   if (policy.policy === 'fixed') return { threshold: policy.value, policy: 'fixed', achieved: {} };
   const n = yTrue.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
-  const positives = Array.from(yTrue).filter((y) => y === 1).length;
+  const curve = binaryClfCurve(yTrue, scores);
+  const positives = curve.tps[curve.tps.length - 1] ?? 0;
   const negatives = n - positives;
   if (positives === 0 || negatives === 0) return { threshold: 0.5, policy: policy.policy, achieved: {} };
 
-  // Walk thresholds from high to low: at each distinct score s, predict positive for p ≥ s.
-  const candidates: { t: number; tp: number; fp: number }[] = [{ t: 1 + 1e-9, tp: 0, fp: 0 }];
-  let tp = 0;
-  let fp = 0;
-  for (let k = 0; k < n; k++) {
-    const i = order[k]!;
-    if (yTrue[i] === 1) tp++;
-    else fp++;
-    const next = order[k + 1];
-    if (next === undefined || scores[next] !== scores[i]) candidates.push({ t: scores[i]!, tp, fp });
-  }
+  // Thresholds from high to low: at each distinct score s, predict positive for p ≥ s; the first
+  // candidate, above every score, predicts all negative.
+  const candidates: { t: number; tp: number; fp: number }[] = [
+    { t: 1 + 1e-9, tp: 0, fp: 0 },
+    ...curve.thresholds.map((t, k) => ({ t, tp: curve.tps[k]!, fp: curve.fps[k]! })),
+  ];
 
   if (policy.policy === 'min_sensitivity') {
     const hit = candidates.find((c) => c.tp / positives >= policy.value) ?? candidates[candidates.length - 1]!;

@@ -7,6 +7,7 @@ import '@fontsource/noto-sans/700.css';
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import './styles/app.css';
+import './styles/shades.css';
 import './styles/review.css';
 import './lib/charts/setup';
 import { mount } from 'svelte';

@@ -10,6 +10,7 @@ import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
+import './styles/shades.css';
 import './report/report.css';
 import './lib/charts/setup';
 import { mount, tick } from 'svelte';

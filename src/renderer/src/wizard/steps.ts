@@ -5,7 +5,7 @@
  * review steps whose work the back end does on its own (fairness and privacy are assessed while
  * training), the user has looked at it. The components live in `Wizard.svelte`.
  */
-import type { Project, WizardStep } from '../../../shared/model/project';
+import { WizardStepSchema, type Project, type WizardStep } from '../../../shared/model/project';
 
 export interface StepDef {
   id: WizardStep;
@@ -22,17 +22,8 @@ export interface StepDef {
   isDone(project: Project | null, visited: ReadonlySet<WizardStep>): boolean;
 }
 
-export const STEP_ORDER: readonly WizardStep[] = [
-  'welcome',
-  'import',
-  'target',
-  'clean',
-  'train',
-  'results',
-  'fairness',
-  'privacy',
-  'export',
-];
+/** The steps in wizard order: the order of `WizardStepSchema`. */
+export const STEP_ORDER: readonly WizardStep[] = WizardStepSchema.options;
 
 /** Position of `step` in the wizard (0 = welcome). */
 export function stepIndex(step: WizardStep): number {

@@ -34,7 +34,7 @@ import type { Template } from '../../../shared/model/template';
 import type { EpochLog } from '../../../shared/model/train';
 import { i18n, setLocale } from '../lib/i18n.svelte';
 import type { Platform } from '../lib/bridge';
-import { nextStep, previousStep, resumeStep, stepDef, stepSet, visitedBefore } from './steps';
+import { nextStep, previousStep, resumeStep, stepDef, stepSet, STEP_ORDER, visitedBefore } from './steps';
 import { suggestedTargets } from '../../../shared/targets';
 
 export type JobKind = EventPayload<'job:progress'>['kind'];
@@ -1229,15 +1229,7 @@ export class WizardState {
 }
 
 /** Steps whose work depends on the imported table (a new import redoes them). */
-const STEP_AFTER_IMPORT: readonly WizardStep[] = [
-  'target',
-  'clean',
-  'train',
-  'results',
-  'fairness',
-  'privacy',
-  'export',
-];
+const STEP_AFTER_IMPORT: readonly WizardStep[] = STEP_ORDER.slice(STEP_ORDER.indexOf('import') + 1);
 /** Review steps of a trained model (a new model redoes them). */
 const STEP_AFTER_TRAIN: readonly WizardStep[] = ['results', 'fairness', 'export'];
 

@@ -82,7 +82,8 @@ export const report = {
   'report.readIssue.undecodable_bytes': 'bytes that are not valid text in this encoding',
   'report.readIssue.blank_line_with_spaces': 'a line holding only spaces',
   'report.data.recipe': 'Cleaning recipe',
-  'report.data.recipeIntro': 'The steps below were applied in order to the untouched imported data.',
+  'report.data.recipeIntro':
+    "The steps below were applied in order to the untouched imported data. Values a step computes (a median, a most frequent value, outlier limits) come from all imported rows, before the split; the model's own preprocessing is fitted on the training split only.",
   'report.data.recipeEmpty': 'No cleaning steps: the data was used as imported.',
   'report.data.rowsAfterCleaning': '{count} rows remain after cleaning.',
   'report.data.features': 'Features used ({count})',

@@ -79,7 +79,8 @@ export const report = {
   'report.readIssue.undecodable_bytes': '按此编码无法解码的字节',
   'report.readIssue.blank_line_with_spaces': '只含空格的行',
   'report.data.recipe': '清洗步骤',
-  'report.data.recipeIntro': '以下步骤按顺序应用于未改动的导入数据。',
+  'report.data.recipeIntro':
+    '以下步骤按顺序应用于未改动的导入数据。步骤计算的值（中位数、众数、异常值界限）来自拆分前的全部导入行；模型自身的预处理仅在训练集上拟合。',
   'report.data.recipeEmpty': '没有清洗步骤：数据按导入时的样子使用。',
   'report.data.rowsAfterCleaning': '清洗后剩余 {count} 行。',
   'report.data.features': '使用的特征（{count}）',

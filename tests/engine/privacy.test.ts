@@ -210,6 +210,8 @@ describe('headers', () => {
     expect(headerHint('民族').sensitive).toBe(true);
     expect(headerHint('sexual_orientation').sensitive).toBe(true);
     expect(headerHint('sexual_orientation').quasi).toBe(false);
+    // Steel plates' Orientation_Index is geometry, not GDPR Art. 9 data.
+    expect(headerHint('Orientation_Index').sensitive).toBe(false);
     expect(headerHint('operator', [/^operator$/i]).templateIdentifier).toBe(true);
   });
 

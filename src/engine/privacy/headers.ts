@@ -121,7 +121,7 @@ const SENSITIVE_RULES: Rule<'sensitive'>[] = [
     what: 'sensitive',
     en: words(
       'race|racial|ethnicity|ethnic|ethnic_?group|religion|religious|faith|belief|beliefs|political|politics|' +
-        'party_?affiliation|trade_?union|union_?member(?:ship)?|sexual_?orientation|sex_?life|orientation|genetic|' +
+        'party_?affiliation|trade_?union|union_?member(?:ship)?|sexual_?orientation|sex_?life|genetic|' +
         'genotype|dna|biometric|health|health_?status|diagnosis|diagnoses|disease|illness|medical|medication|' +
         'prescription|treatment|symptoms?|disability|disabled|hiv|pregnan(?:t|cy)|mental_?health|icd(?:_?10|_?9)?|' +
         'diabetes|cancer|hepatitis|depression',

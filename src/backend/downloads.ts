@@ -1,7 +1,8 @@
 /**
- * One-time download links of the web transport (`GET /api/download/<id>`): an exported file is
- * offered under a random id that works once and expires, so a URL in the browser history cannot
- * fetch the file again.
+ * Download links of the web transport (`GET /api/download/<id>`): an exported file is offered under
+ * a random id, so the page never names a path on disk. A link works until it expires (12 hours by
+ * default) or the app stops, so "Download again" on the Export step works; every request still
+ * needs the launch's token, so a URL in the browser history fetches nothing after a restart.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -14,8 +15,8 @@ export interface Download {
 export class Downloads {
   private readonly offers = new Map<string, Download & { expires: number }>();
 
-  /** @param ttlMs how long an unused link stays valid, in milliseconds (default 10 minutes). */
-  constructor(private readonly ttlMs = 10 * 60 * 1000) {}
+  /** @param ttlMs how long a link stays valid, in milliseconds (default 12 hours). */
+  constructor(private readonly ttlMs = 12 * 60 * 60 * 1000) {}
 
   /** Register `file`; returns its id (16 random bytes, base64url). */
   offer(file: Download): string {
@@ -25,13 +26,11 @@ export class Downloads {
     return id;
   }
 
-  /** The file for `id`, once; null for an unknown, used or expired id. */
+  /** The file for `id`; null for an unknown or expired id. */
   take(id: string): Download | null {
     this.prune();
     const offer = this.offers.get(id);
-    if (!offer) return null;
-    this.offers.delete(id);
-    return { path: offer.path, name: offer.name };
+    return offer ? { path: offer.path, name: offer.name } : null;
   }
 
   private prune(): void {

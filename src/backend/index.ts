@@ -31,7 +31,7 @@ export interface Backend {
   handle(channel: string, rawRequest: unknown, caller: Caller): Promise<Result<unknown>>;
   /** Listen to a back-end event; returns the unsubscribe function. */
   on<E extends EventName>(event: E, listener: Listener<E>): () => void;
-  /** Web transport: the file behind a one-time download id, once (null when unknown or used). */
+  /** Web transport: the file behind a download id (null when unknown or expired). */
   takeDownload(id: string): Download | null;
   /**
    * Web transport: a fresh path in the open project's `uploads/` for a file called `fileName`.

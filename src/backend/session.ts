@@ -6,6 +6,7 @@
  */
 import type { ProjectView } from '../shared/ipc/contract';
 import type { HostCall, HostCalls } from '../shared/host';
+import type { Job } from '../shared/jobs';
 import { HostClient, type HostClientOptions, type HostRequestOptions } from './hosts/hostClient';
 
 export type SessionCall = Extract<HostCall, `session:${string}`>;
@@ -77,6 +78,14 @@ export class ProjectSession {
     const view = viewOf(value);
     if (view) this.view = view;
     return value;
+  }
+
+  /**
+   * A `runJob` request (`job:run`) on the project host, for short engine work beside the session
+   * (zipping the model package). Queued behind the session's calls; answers what `runJob` does.
+   */
+  async job(job: Job, opts: HostRequestOptions = {}): Promise<unknown> {
+    return this.client.request('job:run', job, opts);
   }
 
   /** The current project state from the host (read-only). */

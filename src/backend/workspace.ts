@@ -7,14 +7,14 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../shared/errors';
-import type { Request, Response } from '../shared/ipc/contract';
+import { WEB_API, type Request, type Response } from '../shared/ipc/contract';
 import type { ImportOptions } from '../shared/model/data';
 import type { Locale } from '../shared/model/report';
 import type { BackendConfig } from './config';
 import { Downloads } from './downloads';
 import { progressTo, type Emit } from './events';
 import { safeFileName, uniquePath } from './files';
-import type { HostClientOptions } from './hosts/hostClient';
+import { HostClient, type HostClientOptions } from './hosts/hostClient';
 import { isInside } from './paths';
 import { addRecent } from './recent';
 import { loadSamples, samplesDir } from './resources';
@@ -23,6 +23,10 @@ import { TrainingRuns } from './training';
 
 /** Subfolder of a project that receives uploaded and sample files. */
 export const UPLOADS_DIR = 'uploads';
+/** Subfolder of a project that receives exported model packages and scored files (web, or no path given). */
+export const EXPORTS_DIR = 'exports';
+/** Scored rows the wizard shows. */
+const SCORE_PREVIEW_ROWS = 5;
 
 const newJobId = (kind: string) => `${kind}-${randomBytes(4).toString('hex')}`;
 
@@ -35,6 +39,7 @@ export class Workspace {
   readonly training: TrainingRuns;
   private readonly host: Omit<HostClientOptions, 'what'>;
   private importing: AbortController | null = null;
+  private scoring: AbortController | null = null;
 
   constructor(
     readonly config: BackendConfig,
@@ -97,6 +102,7 @@ export class Workspace {
     const session = this.project;
     this.project = null;
     this.importing?.abort();
+    this.scoring?.abort();
     await this.training.cancelAll();
     await session?.close();
   }
@@ -148,7 +154,7 @@ export class Workspace {
   }
 
   /**
-   * Export the report. Web: into the project's `reports/`, offered as a one-time download. Desktop:
+   * Export the report. Web: into the project's `reports/`, offered as a download link. Desktop:
    * to `request.path` (from the save dialog) or `reports/`; PDFs through the shell's printer.
    */
   async exportReport(request: Request<'report:export'>): Promise<Response<'report:export'>> {
@@ -179,10 +185,102 @@ export class Workspace {
       written = r.path;
     }
     progress({ type: 'progress', stage: 'report', fraction: 1 });
-    const downloadUrl = web
-      ? `/api/download/${this.downloads.offer({ path: written, name: path.basename(written) })}`
-      : null;
-    return { path: written, downloadUrl };
+    return { path: written, downloadUrl: web ? this.offer(written) : null };
+  }
+
+  /**
+   * Export the open project's model as one package file (`.zip`: model.json, weights.bin,
+   * preprocessing.json, recipe.json), zipped by the engine on the project host. Web: into the
+   * project's `exports/`, offered as a download link. Desktop: to `request.path` (from the save
+   * dialog) or `exports/`.
+   * @throws UserError NO_MODEL when no model is trained; the engine's PROJECT_INVALID
+   *   (`errors.MODEL_PACKAGE_INVALID`) when the model's folder lacks a file.
+   */
+  async exportModel(request: Request<'model:export'>): Promise<Response<'model:export'>> {
+    const session = this.requireProject();
+    const web = this.config.transport === 'web';
+    const modelDir = await this.modelDir(session);
+    const target =
+      !web && request.path
+        ? path.resolve(request.path)
+        : uniquePath(
+            await this.exportsDir(session),
+            safeFileName(`${session.view.project.name} model`, 'model'),
+            '.zip',
+          );
+    const { out } = (await session.job({ type: 'package', modelDir, out: target })) as { out: string };
+    return { path: out, downloadUrl: web ? this.offer(out) : null };
+  }
+
+  /**
+   * Score the data file `request.path` with the open project's model, in an engine host of its own
+   * (like a training run: a crash or a huge file never touches the project host), streaming
+   * `job:progress` (kind `score`). Writes the scored CSV to `request.out` (desktop, from the save
+   * dialog) or into the project's `exports/` (web: offered as a download link).
+   * @throws UserError NO_MODEL, FILE_NOT_FOUND, BUSY {what: 'scoring'} when one runs already; the
+   *   engine's errors for the file (SCORE_COLUMN_MISSING, SCORE_COLUMN_TYPE, the import's), CANCELLED.
+   */
+  async scoreData(request: Request<'model:score'>): Promise<Response<'model:score'>> {
+    const session = this.requireProject();
+    if (this.scoring) throw new UserError('BUSY', { what: 'scoring' });
+    const web = this.config.transport === 'web';
+    const file = path.resolve(request.path);
+    if (!existsSync(file) || !statSync(file).isFile()) throw new UserError('FILE_NOT_FOUND', { file });
+    const controller = new AbortController();
+    this.scoring = controller;
+    const scorer = new HostClient({ ...this.host, what: 'scoring', args: ['--role=scoring'] });
+    try {
+      const modelDir = await this.modelDir(session);
+      const stem = safeFileName(`${path.basename(file, path.extname(file))} scored`, 'scored');
+      const out =
+        !web && request.out ? path.resolve(request.out) : uniquePath(await this.exportsDir(session), stem, '.csv');
+      const progress = progressTo(this.emit, newJobId('score'), 'score');
+      progress({ type: 'progress', stage: 'model', fraction: null });
+      const result = (await scorer.request(
+        'job:run',
+        { type: 'score', file, modelDir, out, preview: SCORE_PREVIEW_ROWS },
+        { signal: controller.signal, onEvent: progress },
+      )) as { rows: number; out: string; added: string[]; preview: Response<'model:score'>['preview'] };
+      return {
+        path: result.out,
+        downloadUrl: web ? this.offer(result.out) : null,
+        rows: result.rows,
+        added: result.added,
+        preview: result.preview,
+      };
+    } finally {
+      this.scoring = null;
+      await scorer.close();
+    }
+  }
+
+  /** Stop the scoring in progress, if any. */
+  cancelScore(): void {
+    this.scoring?.abort();
+  }
+
+  /**
+   * Absolute folder of the open project's model package.
+   * @throws UserError NO_MODEL when none is trained; PROJECT_INVALID when it points outside the project.
+   */
+  private async modelDir(session: ProjectSession): Promise<string> {
+    const model = (await session.refresh()).project.model;
+    if (!model) throw new UserError('NO_MODEL');
+    const dir = path.resolve(session.dir, model.dir);
+    if (!isInside(session.dir, dir))
+      throw new UserError('PROJECT_INVALID', { path: session.dir, reason: 'the model folder is outside the project' });
+    return dir;
+  }
+
+  private async exportsDir(session: ProjectSession): Promise<string> {
+    const dir = path.join(session.dir, EXPORTS_DIR);
+    await mkdir(dir, { recursive: true });
+    return dir;
+  }
+
+  /** A download URL of the web transport for `file`. */
+  private offer(file: string): string {
+    return `${WEB_API.download}${this.downloads.offer({ path: file, name: path.basename(file) })}`;
   }
 
   /** Stop everything: training, imports, the project host. */

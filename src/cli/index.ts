@@ -42,7 +42,8 @@ personal data, and writes report.pdf and report.json beside it.
   --seed N                  random seed (default 42): same data, settings and seed give the same model
   --epochs N                most training epochs (training stops earlier when it stops improving)
   --locale en|zh            language of the report
-  --model DIR               also save the model package (for \`modelwise score\`)
+  --model DIR|FILE.zip      also save the model package (for \`modelwise score\` and the app): a
+                            folder, or one .zip file when the name ends in .zip
   --html FILE               also write the report as one self-contained HTML file
   --chromium PATH           the Chromium or Chrome that prints the PDF (default: found automatically)
   --title TEXT              the report's title
@@ -59,10 +60,11 @@ missing and distinct counts, and warnings.
   --target COL              with the target's checks (class imbalance, leakage suspects)
 
 ${IMPORT_HELP}`,
-  score: `modelwise score FILE --model DIR --out scored.csv [import options]
+  score: `modelwise score FILE --model DIR|FILE.zip --out scored.csv [import options]
 
-Applies a model package written by \`modelwise run --model DIR\` to new data: the same cleaning,
-then the prediction and the probability of each class, added as columns to scored.csv.
+Applies a model package to new data: the same cleaning, then the prediction and the probability of
+each class, added as columns to scored.csv. The package is the folder or .zip written by
+\`modelwise run --model …\`, or the .zip the app's Export step saves ("Export model package").
 
 ${IMPORT_HELP}`,
   templates: `modelwise templates
@@ -73,7 +75,7 @@ Lists the templates (general, finance, medical, manufacturing) and what each is 
 const USAGE = `Usage:
   modelwise run FILE --target COL --out report.pdf [options]   train, test and write the report
   modelwise profile FILE [--json] [--rows N]                   show how a file is read
-  modelwise score FILE --model DIR --out scored.csv            score new data with a saved model
+  modelwise score FILE --model PKG --out scored.csv            score new data with a saved model
   modelwise templates                                          list the templates
   modelwise COMMAND --help                                     every option of a command
 
@@ -132,12 +134,22 @@ function parse(argv: string[], options: ParseArgsConfig['options']): { values: V
   }
 }
 
-function intOption(v: Values, name: string): number | undefined {
+function intOption(v: Values, name: string, min = 0): number | undefined {
   const raw = v[name];
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number, not "${String(raw)}"`);
+  if (!Number.isInteger(n) || n < min)
+    throw new UsageError(
+      `--${name} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, not "${String(raw)}"`,
+    );
   return n;
+}
+
+/** `--locale en|zh` (the languages of the catalogs); English when left out. */
+function localeOption(raw: unknown): 'en' | 'zh' {
+  if (raw === undefined || raw === 'en') return 'en';
+  if (raw === 'zh') return 'zh';
+  throw new UsageError(`--locale must be "en" or "zh", not "${String(raw)}"`);
 }
 
 /** `--favourable positive|negative` → which prediction is favourable for the person. */
@@ -171,17 +183,18 @@ async function commandRun(argv: string[], signal: AbortSignal): Promise<number> 
   if (!file) throw new UsageError('run needs a data FILE');
   if (typeof v.target !== 'string') throw new UsageError('run needs --target COL');
   if (typeof v.out !== 'string') throw new UsageError('run needs --out report.pdf');
+  if (!/\.pdf$/i.test(v.out)) throw new UsageError(`--out names the PDF report and must end in .pdf, not "${v.out}"`);
   const recipe: RecipeStep[] = [];
   if (typeof v.recipe === 'string') recipe.push(...readRecipeFile(v.recipe));
   if (typeof v.binarize === 'string') recipe.push(parseBinarize(v.binarize));
   const settings: Record<string, unknown> = {};
   const seed = intOption(v, 'seed');
   if (seed !== undefined) settings.seed = seed;
-  const epochs = intOption(v, 'epochs');
+  const epochs = intOption(v, 'epochs', 1);
   if (epochs !== undefined) settings.maxEpochs = epochs;
   const out = v.out;
   const json = out.replace(/\.pdf$/i, '') + '.json';
-  const locale = v.locale === 'zh' ? 'zh' : 'en';
+  const locale = localeOption(v.locale);
   const printer = createProgressPrinter(process.stderr);
   const result = await runJob(
     {
@@ -273,6 +286,24 @@ async function commandProfile(argv: string[], signal: AbortSignal): Promise<numb
       );
     }
     for (const w of s.warnings) process.stdout.write(`  ! ${w.message}\n`);
+    const p = result.profile;
+    if (p) {
+      // --full / --target: the statistics and the dataset's warnings (target checks included).
+      const num = (x: number | string | null) =>
+        x === null ? '—' : typeof x === 'number' ? String(Number(x.toPrecision(6))) : x;
+      process.stdout.write(`\nProfile (${p.rowCount} rows, ${p.duplicateRowCount} duplicate rows):\n`);
+      for (const c of p.columns) {
+        const stats =
+          c.mean !== null
+            ? `min ${num(c.min)}  median ${num(c.median)}  mean ${num(c.mean)}  max ${num(c.max)}`
+            : `top ${c.topValues
+                .slice(0, 3)
+                .map((t) => `${JSON.stringify(t.value)} (${t.count})`)
+                .join(', ')}`;
+        process.stdout.write(`  ${c.name.padEnd(24)} ${stats}\n`);
+      }
+      for (const w of p.warnings) process.stdout.write(`  ! ${w.message}\n`);
+    }
   }
   return 0;
 }
@@ -286,7 +317,7 @@ async function commandScore(argv: string[], signal: AbortSignal): Promise<number
   const file = positionals[0];
   if (!file) throw new UsageError('score needs a data FILE');
   if (typeof v.model !== 'string')
-    throw new UsageError('score needs --model DIR (written by `modelwise run --model DIR`)');
+    throw new UsageError('score needs --model DIR or --model FILE.zip (written by `modelwise run --model …`)');
   if (typeof v.out !== 'string') throw new UsageError('score needs --out scored.csv');
   const result = await runJob(
     { type: 'score', file, importOptions: importOptionsFrom(v), modelDir: v.model, out: v.out },

@@ -77,10 +77,19 @@ export function createProgressPrinter(out: NodeJS.WritableStream) {
           );
           continue;
         }
-        out.write(
-          `Fairness by ${f.attribute}: demographic parity difference ${f3(f.summary.demographicParityDifference)}, ratio ${f3(f.summary.demographicParityRatio)}, ` +
-            `equalized odds difference ${f3(f.summary.equalizedOddsDifference)} → ${f.verdict.replace(/_/g, ' ')}\n`,
-        );
+        const s = f.summary;
+        // The numbers each task has (src/engine/fairness/tasks.ts): errors for regression, accuracy for multiclass.
+        const numbers =
+          f.task === 'regression'
+            ? `MAE difference ${f3(s.maeDifference)}, mean prediction difference ${f3(s.meanPredictionDifference)}`
+            : f.task === 'multiclass'
+              ? `accuracy difference ${f3(s.accuracyDifference)}` +
+                (f.favourableLabel
+                  ? `, demographic parity difference of "${f.favourableLabel}" ${f3(s.demographicParityDifference)}, ratio ${f3(s.demographicParityRatio)}`
+                  : '')
+              : `demographic parity difference ${f3(s.demographicParityDifference)}, ratio ${f3(s.demographicParityRatio)}, ` +
+                `equalized odds difference ${f3(s.equalizedOddsDifference)}`;
+        out.write(`Fairness by ${f.attribute}: ${numbers} → ${f.verdict.replace(/_/g, ' ')}\n`);
       }
       const flagged = r.privacy.columns.filter((c) => c.class !== 'other');
       if (flagged.length === 0) out.write('Privacy: no personal data found\n');

@@ -38,6 +38,12 @@ export function parseBinarize(expr: string): RecipeStep {
       reason: `"${expr}" is not COLUMN>VALUE (e.g. "num>0")`,
     });
   const [, column, op, rawValue] = m as unknown as [string, string, string, string];
+  // "a>>1" or "a=<1" would otherwise compare with the text ">1" or "<1".
+  if (/^[<>=!]/.test(rawValue))
+    throw new UserError('SETTING_INVALID', {
+      setting: '--binarize',
+      reason: `"${expr}" has an unknown comparison; use one of > >= < <= == != (e.g. "num>0")`,
+    });
   const numeric = Number(rawValue);
   const value = rawValue !== '' && Number.isFinite(numeric) ? numeric : rawValue;
   const comparator = (op === '=' ? '==' : op) as '>' | '>=' | '<' | '<=' | '==' | '!=';

@@ -13,6 +13,7 @@ const SAVE_FILTERS: Record<Request<'dialog:saveFile'>['format'], FileFilter> = {
   html: { name: 'HTML', extensions: ['html'] },
   json: { name: 'JSON', extensions: ['json'] },
   csv: { name: 'CSV', extensions: ['csv'] },
+  zip: { name: 'Model package (ZIP)', extensions: ['zip'] },
 };
 
 /** A data file to import, or a project folder (`NAME.modelwise`) to open; null when cancelled. */

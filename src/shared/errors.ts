@@ -17,6 +17,8 @@ export const ErrorCodeSchema = z.enum([
   'TARGET_SINGLE_CLASS',
   'TARGET_ALL_MISSING',
   'TARGET_NOT_NUMERIC',
+  /** A cleaning step would take the target away or leave it unusable (the key says how). */
+  'RECIPE_BREAKS_TARGET',
   'TOO_FEW_ROWS',
   'NO_FEATURES',
   'TEMPLATE_NOT_FOUND',
@@ -44,6 +46,27 @@ export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 export const ErrorParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 export type ErrorParams = z.infer<typeof ErrorParamsSchema>;
+
+/**
+ * Failures that may succeed when tried again unchanged: a worker process that crashed or hung,
+ * reading or writing a file (locked, on a disconnected drive), printing, a busy or locked project,
+ * and unexpected internal errors (including a lost connection to the back end). Every other code
+ * is about the user's input or settings, which must change first — retrying as is cannot help.
+ */
+export const TRANSIENT_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'FILE_UNREADABLE',
+  'HOST_CRASHED',
+  'HOST_TIMEOUT',
+  'PDF_FAILED',
+  'BUSY',
+  'PROJECT_LOCKED',
+  'INTERNAL',
+]);
+
+/** Whether trying the failed action again unchanged may succeed (see {@link TRANSIENT_ERROR_CODES}). */
+export function isTransient(error: { code: ErrorCode }): boolean {
+  return TRANSIENT_ERROR_CODES.has(error.code);
+}
 
 /** Serializable form of a {@link UserError}, as it crosses process and IPC boundaries. */
 export const UserErrorDataSchema = z.object({

@@ -70,7 +70,11 @@ export const RunJobSchema = z.object({
   testFile: z.string().min(1).optional(),
   target: z.string().min(1),
   template: z.string().default('general'),
-  sensitive: z.array(z.string()).default([]),
+  /** Sensitive attributes; a repeated name counts once. */
+  sensitive: z
+    .array(z.string())
+    .default([])
+    .transform((names) => [...new Set(names)]),
   /** Overrides the template's favourable outcome (which prediction is favourable for the person). */
   favourableOutcome: z.enum(['predicted_positive', 'predicted_negative']).optional(),
   recipe: z.array(RecipeStepSchema).default([]),
@@ -83,6 +87,7 @@ export const RunJobSchema = z.object({
       pdf: z.string().optional(),
       json: z.string().optional(),
       html: z.string().optional(),
+      /** The model package: a folder, or one `.zip` file when the path ends in `.zip`. */
       modelDir: z.string().optional(),
     })
     .default({}),
@@ -95,10 +100,26 @@ export const ScoreJobSchema = z.object({
   type: z.literal('score'),
   file: z.string().min(1),
   importOptions: ImportOptionsSchema.default({ onBadRow: 'skip' }),
+  /** The model package: its folder or its `.zip`. */
   modelDir: z.string().min(1),
   out: z.string().min(1),
+  /** How many of the first scored rows to answer with (for the app's preview). */
+  preview: z.number().int().min(0).max(100).default(0),
 });
 export type ScoreJob = z.input<typeof ScoreJobSchema>;
 
-export const JobSchema = z.discriminatedUnion('type', [ProfileJobSchema, RunJobSchema, ScoreJobSchema]);
+/** Zip a model package folder into one `.zip` file (the app's "Export model package"). */
+export const PackageJobSchema = z.object({
+  type: z.literal('package'),
+  modelDir: z.string().min(1),
+  out: z.string().min(1),
+});
+export type PackageJob = z.input<typeof PackageJobSchema>;
+
+export const JobSchema = z.discriminatedUnion('type', [
+  ProfileJobSchema,
+  RunJobSchema,
+  ScoreJobSchema,
+  PackageJobSchema,
+]);
 export type Job = z.input<typeof JobSchema>;

@@ -237,7 +237,7 @@ describe('web transport: the contract', () => {
     expect(readdirSync(uploads)).toEqual(['évil_name.csv']);
   });
 
-  it('serves an exported report once, as an attachment', async () => {
+  it('serves an exported report as an attachment, again on "Download again", and only with the token', async () => {
     const exported = await call('report:export', { format: 'json' });
     expect(exported.result.ok).toBe(true);
     const url: string = exported.result.value.downloadUrl;
@@ -245,7 +245,30 @@ describe('web transport: the contract', () => {
     expect(first.status).toBe(200);
     expect(first.headers['content-disposition']).toMatch(/^attachment; filename="Events report\.json"/);
     expect(JSON.parse(first.body)).toEqual({ report: 'Events', format: 'json' });
-    expect((await request(url, { headers: auth() })).status).toBe(404);
+    expect((await request(url, { headers: auth() })).status).toBe(200);
+    expect((await request(url)).status).not.toBe(200);
     expect(existsSync(exported.result.value.path)).toBe(true);
+  });
+
+  it('downloads the model package as application/zip and a scored file as text/csv', async () => {
+    // The model trained in the WebSocket test above.
+    const pkg = await call('model:export');
+    expect(pkg.result.ok).toBe(true);
+    const zip = await request(pkg.result.value.downloadUrl, { headers: auth() });
+    expect(zip.status).toBe(200);
+    expect(zip.headers['content-type']).toBe('application/zip');
+    expect(zip.headers['content-disposition']).toMatch(/^attachment; filename="Events model\.zip"/);
+
+    const upload = await request(`${WEB_API.upload}?name=new.csv`, {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/octet-stream' },
+      body: Buffer.from('age,amount\n30,100\n'),
+    });
+    const { value } = JSON.parse(upload.body) as { value: { path: string } };
+    const scored = await call('model:score', { path: value.path });
+    expect(scored.result).toMatchObject({ ok: true, value: { rows: 1 } });
+    const csv = await request(scored.result.value.downloadUrl, { headers: auth() });
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.body).toBe('age,amount,predicted_class,probability_bad\n30,100,good,0.1\n');
   });
 });

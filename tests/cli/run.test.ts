@@ -1,6 +1,7 @@
 // End to end through the built command line, on the real German credit and Adult files: the PDF is
 // read back with pdftotext and must show the same numbers as report.json.
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +99,23 @@ describe('modelwise run', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--target');
   });
+
+  it('refuses bad option values before reading any data, naming the option', async () => {
+    const base = ['run', dataset('german_credit.csv'), '--target', 'class'];
+    const cases: [string[], RegExp][] = [
+      [['--epochs', '0', '--out', path.join(out, 'e.pdf')], /--epochs must be a whole number of at least 1/],
+      [['--locale', 'fr', '--out', path.join(out, 'l.pdf')], /--locale must be "en" or "zh", not "fr"/],
+      [['--out', path.join(out, 'report.txt')], /must end in \.pdf/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await modelwise([...base, ...args]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+    const bad = await modelwise([...base, '--binarize', 'class>>1', '--out', path.join(out, 'b.pdf')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--binarize.*unknown comparison/);
+  });
 });
 
 describe('modelwise profile', () => {
@@ -118,6 +136,15 @@ describe('modelwise profile', () => {
     expect(p.columns.map((c) => c.name)).toEqual(Array.from({ length: 15 }, (_, i) => `column${i + 1}`));
     expect(p.rows).toHaveLength(3);
     expect(p.rows[0]).toMatchObject({ column1: 39, column2: 'State-gov', column15: '<=50K' });
+  });
+
+  it('prints the statistics and the target checks as text with --full --target', async () => {
+    const plain = await modelwise(['profile', dataset('pima_diabetes.csv')]);
+    const full = await modelwise(['profile', dataset('pima_diabetes.csv'), '--full', '--target', 'diabetes']);
+    expect(full.code, full.stderr).toBe(0);
+    expect(plain.stdout).not.toMatch(/^Profile \(/m);
+    expect(full.stdout).toMatch(/^Profile \(768 rows, 0 duplicate rows\):/m);
+    expect(full.stdout).toMatch(/^ {2}glucose +min 0 +median 117 +mean 120\.895 +max 199$/m);
   });
 });
 
@@ -151,6 +178,27 @@ describe('modelwise score', () => {
     expect(Number(last[last.length - 1])).toBeGreaterThanOrEqual(0);
   });
 
+  it('scores the same from the package as one .zip (made by another zip tool) as from its folder', async () => {
+    const zip = path.join(out, 'german-model.zip');
+    execFileSync('/usr/bin/python3', [
+      '-c',
+      'import os, sys, zipfile\nwith zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:\n  for n in sorted(os.listdir(sys.argv[1])): z.write(os.path.join(sys.argv[1], n), n)',
+      modelDir,
+      zip,
+    ]);
+    const scored = path.join(out, 'scored-zip.csv');
+    const r = await modelwise(['score', dataset('german_credit.test.csv'), '--model', zip, '--out', scored]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Scored 200 rows');
+    expect(readFileSync(scored, 'utf8')).toBe(readFileSync(path.join(out, 'scored.csv'), 'utf8'));
+
+    const broken = path.join(out, 'broken.zip');
+    writeFileSync(broken, readFileSync(zip).subarray(0, 64));
+    const bad = await modelwise(['score', dataset('german_credit.test.csv'), '--model', broken, '--out', scored]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`${broken} is not a Modelwise model package`);
+  });
+
   it('refuses a file without a column the model needs, naming it', async () => {
     const r = await modelwise([
       'score',
@@ -164,15 +212,14 @@ describe('modelwise score', () => {
     expect(r.stderr).toMatch(/needs the column "checking_status"/);
   });
 
-  it('refuses a folder that is not a model package', async () => {
-    const r = await modelwise([
-      'score',
-      dataset('german_credit.test.csv'),
-      '--model',
-      path.join(out, 'nope'),
-      '--out',
-      path.join(out, 'x.csv'),
-    ]);
+  it('refuses a package path that does not exist as not found, and a folder that is not a package', async () => {
+    const score = (model: string) =>
+      modelwise(['score', dataset('german_credit.test.csv'), '--model', model, '--out', path.join(out, 'x.csv')]);
+    const missing = await score(path.join(out, 'nope'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`File not found: ${path.join(out, 'nope')}`);
+    const folder = mkdtempSync(path.join(out, 'not-a-package-'));
+    const r = await score(folder);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/is not a Modelwise model package/);
     expect(r.stderr).not.toMatch(/ENOENT/);

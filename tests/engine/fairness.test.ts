@@ -94,13 +94,39 @@ describe('assessFairness — Fairlearn docs example (REFERENCE §3.1)', () => {
     expect(ratioOnly.verdict).toBe('outside_tolerance');
   });
 
-  it('favourable = predicted negative: selection rates are of the negative prediction', () => {
-    const neg = assessFairness(fairlearnInput({ favourableOutcome: 'predicted_negative' }));
-    expect(byGroup(neg.groups, 'a').selectionRate).toBeCloseTo(0.25, 12);
-    expect(byGroup(neg.groups, 'c').selectionRate).toBeCloseTo(0.5, 12);
-    expect(neg.summary!.demographicParityDifference).toBeCloseTo(0.25, 12);
-    expect(neg.summary!.demographicParityRatio).toBeCloseTo(0.5, 12);
-    expect(neg.summary!.fourFifthsFlagged).toEqual(['a']);
+  it('favourable = predicted negative: every rate is of the favourable (negative) outcome', () => {
+    // REFERENCE.md §2: "positive" = favourable outcome. With label 0 favourable the counts swap
+    // roles: TP' = TN, FP' = FN, FN' = FP, TN' = TP. Hand-computed from the §3.1 table:
+    //   g | TP' FP' FN' TN' | base rate | SR   | TPR  | FPR | PPV  | Acc
+    //   a |  0   1   2   1  | 2/4       | 1/4  | 0/2  | 1/2 | 0/1  | 1/4
+    //   b |  1   2   0   3  | 1/6       | 3/6  | 1/1  | 2/5 | 1/3  | 4/6
+    //   c |  1   3   2   2  | 3/8       | 4/8  | 1/3  | 3/5 | 1/4  | 3/8
+    // (TPR of the model's positive class would be 0.5, 0.6, 0.4: equal opportunity 0.2, not 1.)
+    const neg = assessFairness(fairlearnInput({ favourableOutcome: 'predicted_negative', favourableLabel: '0' }));
+    const expected = {
+      a: { baseRate: 0.5, selectionRate: 0.25, tpr: 0, fpr: 0.5, precision: 0, accuracy: 0.25 },
+      b: { baseRate: 1 / 6, selectionRate: 0.5, tpr: 1, fpr: 0.4, precision: 1 / 3, accuracy: 4 / 6 },
+      c: { baseRate: 3 / 8, selectionRate: 0.5, tpr: 1 / 3, fpr: 0.6, precision: 0.25, accuracy: 3 / 8 },
+    };
+    for (const [g, e] of Object.entries(expected)) {
+      const m = byGroup(neg.groups, g);
+      for (const k of ['baseRate', 'selectionRate', 'tpr', 'fpr', 'precision', 'accuracy'] as const)
+        expect(m[k], `${g}.${k}`).toBeCloseTo(e[k], 12);
+    }
+    const s = neg.summary!;
+    expect(s.demographicParityDifference).toBeCloseTo(0.25, 12);
+    expect(s.demographicParityRatio).toBeCloseTo(0.5, 12);
+    expect(s.equalOpportunityDifference).toBeCloseTo(1, 12);
+    expect(s.equalizedOddsDifference).toBeCloseTo(1, 12); // max(ΔTPR 1, ΔFPR 0.2)
+    expect(s.averageOddsDifference).toBeCloseTo(0.6, 12);
+    expect(s.accuracyDifference).toBeCloseTo(4 / 6 - 0.25, 12);
+    expect(s.fourFifthsFlagged).toEqual(['a']);
+    expect(neg.overall!.baseRate).toBeCloseTo(6 / 18, 12);
+    // AIF360's two-group numbers follow: TPR_c − TPR_b = 1/3 − 1.
+    expect(aif360TwoGroup(byGroup(neg.groups, 'b'), byGroup(neg.groups, 'c')).equalOpportunityDifference).toBeCloseTo(
+      1 / 3 - 1,
+      12,
+    );
   });
 
   it('small groups are shown, flagged and left out of the summary', () => {
@@ -386,6 +412,36 @@ describe('groupThresholds (post-processing)', () => {
     expect(Math.abs(r.groups[0]!.before! - r.groups[1]!.before!)).toBeGreaterThan(0.2);
   });
 
+  it('favourable = predicted negative: TPR parity equalizes the favourable outcome’s TPR', () => {
+    const r = groupThresholds({
+      attribute: 'g',
+      groups,
+      scores,
+      yTrue,
+      constraint: 'true_positive_rate',
+      baseThreshold: 0.5,
+      favourableOutcome: 'predicted_negative',
+    });
+    // P(predicted 0 | true 0) per group: the rate of the favourable outcome among the truly favourable.
+    const tprFavourable = (g: string, pred: (i: number) => boolean) => {
+      let hit = 0;
+      let all = 0;
+      groups.forEach((gg, i) => {
+        if (gg === g && yTrue[i] === 0) {
+          all++;
+          if (pred(i)) hit++;
+        }
+      });
+      return hit / all;
+    };
+    const before = (g: string) => tprFavourable(g, (i) => scores[i]! < 0.5);
+    const after = (g: string) => tprFavourable(g, (i) => r.yPred[i] === 0);
+    expect(r.groups[0]!.before).toBeCloseTo(before('x'), 12);
+    expect(r.groups[0]!.after).toBeCloseTo(after('x'), 12);
+    expect(Math.abs(before('x') - before('y'))).toBeGreaterThan(0.2);
+    expect(Math.abs(after('x') - after('y'))).toBeLessThan(0.02);
+  });
+
   it('small groups keep the base threshold; one group is refused', () => {
     const r = groupThresholds({
       attribute: 'g',
@@ -527,11 +583,14 @@ describe('real data — pandas / scikit-learn oracle (tests/fixtures/fairness/re
     });
     for (const g of r.groups) {
       const want = fx.german_rule.groups[g.group];
-      for (const k of ['selectionRate', 'accuracy', 'tpr', 'fpr'] as const)
+      // sklearn with pos_label "good": every rate is of the favourable outcome.
+      for (const k of ['baseRate', 'selectionRate', 'accuracy', 'tpr', 'fpr', 'precision'] as const)
         expect(g[k], `${g.group}.${k}`).toBeCloseTo(want[k], 12);
     }
     expect(r.summary!.demographicParityDifference).toBeCloseTo(fx.german_rule.dpd, 12);
     expect(r.summary!.demographicParityRatio).toBeCloseTo(fx.german_rule.dpr, 12);
+    expect(r.summary!.equalOpportunityDifference).toBeCloseTo(fx.german_rule.eopp, 12);
+    expect(r.summary!.equalizedOddsDifference).toBeCloseTo(fx.german_rule.eod, 12);
     expect(r.verdict).toBe('outside_tolerance');
   });
 });

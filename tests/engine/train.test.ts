@@ -506,7 +506,10 @@ describe('trainModel', () => {
       expect(Array.from(predictProba(loaded.model, validation.x, validation.rows))).toEqual(
         Array.from(predictProba(model, validation.x, validation.rows)),
       );
-      await expect(loadModel(path.join(dir, 'nope'), backend)).rejects.toMatchObject({ code: 'PROJECT_INVALID' });
+      await expect(loadModel(path.join(dir, 'nope'), backend)).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+      await expect(loadModel(mkdtempSync(path.join(os.tmpdir(), 'modelwise-empty-')), backend)).rejects.toMatchObject({
+        code: 'PROJECT_INVALID',
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

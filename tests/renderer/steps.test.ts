@@ -51,7 +51,14 @@ describe('step registry', () => {
     expect(done(null)).toEqual([]);
     expect(done(makeProject('empty'))).toEqual(['welcome']);
     expect(done(makeProject('data'))).toEqual(['welcome', 'import']);
-    expect(done(makeProject('target', { step: 'clean' }))).toEqual(['welcome', 'import', 'target']);
+    expect(done(makeProject('target', { step: 'clean' }), [...visitedBefore('clean')])).toEqual([
+      'welcome',
+      'import',
+      'target',
+    ]);
+    // A target proposed at import (or by a sample) is not done until Template & target was seen (QA).
+    expect(done(makeProject('target', { step: 'import' }), ['welcome', 'import'])).toEqual(['welcome', 'import']);
+    expect(done(makeProject('target', { step: 'import' }), ['welcome', 'import', 'target'])).toContain('target');
     // Having been on Clean (or adding a recipe step) completes it.
     expect(done(makeProject('target', { step: 'train' }), ['clean'])).toContain('clean');
     expect(done(makeProject('target', { step: 'clean', recipe: { steps: [{ op: 'remove_duplicates' }] } }))).toContain(

@@ -362,16 +362,94 @@ describe('wizard pages', () => {
     expect(html).not.toContain('data-testid="nav-next"');
   });
 
-  it('shows an error banner with Retry', () => {
+  it('Export offers the model package and scoring, with the scored rows and the added columns', () => {
+    const { html, text: out } = page('export', makeProject('model'), 'en', false, (w) => {
+      w.scored = {
+        source: 'applicants.csv',
+        path: '/p/Credit.modelwise/exports/applicants scored.csv',
+        downloadUrl: null,
+        rows: 1234,
+        added: ['predicted_class', 'probability_bad'],
+        preview: [
+          { age: 30, class: 'good', predicted_class: 'bad', probability_bad: 0.712345 },
+          { age: 41, class: null, predicted_class: 'good', probability_bad: 0.1 },
+        ],
+      };
+    });
+    expect(html).toContain('data-testid="export-model"');
+    expect(html).toContain('data-testid="score-input"');
+    expect(html).not.toContain('data-testid="model-package-needs-model"');
+    expect(out).toContain('Export model package (.zip)');
+    expect(out).toContain('1,234 rows of applicants.csv scored.');
+    expect(out).toContain('Downloaded as applicants scored.csv.');
+    // The true value (the file had the target) and the added columns, not every column of the file.
+    const table = text(html.slice(html.indexOf('data-testid="score-preview"')));
+    expect(table).toMatch(/Row class predicted_class probability_bad 1 good bad 0\.712345 2 — good 0\.1/);
+    expect(table).not.toContain('age');
+    const zh = page('export', makeProject('model'), 'zh', true, (w) => {
+      w.scored = {
+        source: 'a.csv',
+        path: '/x/a scored.csv',
+        downloadUrl: null,
+        rows: 3,
+        added: ['predicted_class'],
+        preview: [],
+      };
+    });
+    expect(zh.text).toContain('已为 a.csv 中的 3 行评分。');
+    expect(zh.text).toContain('已保存到 /x/a scored.csv');
+    expect(zh.html).not.toContain('data-testid="score-input"');
+  });
+
+  it('Export keeps the model package disabled, and says why, without a model', () => {
+    const { html, text: out } = page('export', makeProject('target'));
+    expect(out).toContain('Train a model first');
+    for (const id of ['export-model', 'score-data'])
+      expect(html).toMatch(new RegExp(`data-testid="${id}"[^>]*disabled|disabled[^>]*data-testid="${id}"`));
+  });
+
+  it('shows an error banner with Retry for a failure that may pass when tried again', () => {
     const { html, text: out } = page('import', makeProject('empty'), 'en', false, (w) => {
       w.banner = {
-        error: { code: 'FILE_NOT_FOUND', key: 'errors.FILE_NOT_FOUND', params: { file: 'x.csv' } },
+        error: { code: 'HOST_CRASHED', key: 'errors.HOST_CRASHED', params: { what: 'engine', reason: 'exit 1' } },
         retry: async () => undefined,
       };
     });
     expect(html).toContain('data-testid="error-banner"');
     expect(html).toContain('data-testid="error-banner-retry"');
-    expect(out).toContain('File not found: x.csv');
+    expect(out).toContain('Something went wrong.');
+    expect(out).toContain('The engine process stopped unexpectedly');
+  });
+
+  it('phrases a problem with the input as something to change, without a Retry that cannot help (QA)', () => {
+    const cases = [
+      { code: 'FILE_EMPTY', params: { file: 'empty.csv' }, says: 'Choose a file with a header row' },
+      { code: 'FORMAT_UNSUPPORTED', params: { file: 'a.csv', reason: 'PNG image' }, says: 'Use CSV' },
+      { code: 'PROJECT_NOT_FOUND', params: { path: '/nowhere' }, says: 'or create a new project' },
+      {
+        code: 'TARGET_SINGLE_CLASS',
+        params: { column: 'churned', value: 'no', count: 20 },
+        says: 'Choose another target',
+      },
+    ] as const;
+    for (const c of cases) {
+      for (const locale of ['en', 'zh'] as const) {
+        const { html, text: out } = page('import', makeProject('empty'), locale, false, (w) => {
+          w.banner = {
+            error: { code: c.code, key: `errors.${c.code}`, params: c.params },
+            retry: async () => undefined,
+          };
+        });
+        expect(html, c.code).toContain('data-testid="error-banner"');
+        expect(html, c.code).not.toContain('data-testid="error-banner-retry"');
+        expect(html, c.code).toContain('data-testid="error-banner-dismiss"');
+        if (locale === 'en') {
+          expect(out, c.code).toContain('This needs a change:');
+          expect(out, c.code).not.toContain('Something went wrong');
+          expect(out, c.code).toContain(c.says);
+        } else expect(out, c.code).toContain('需要修改');
+      }
+    }
   });
 
   it('every step renders in both languages without a raw catalog key', () => {
@@ -660,14 +738,119 @@ describe('catalog', () => {
       ...['double', 'single', 'none'].map((x) => `wizard.import.opt.quote.${x}`),
       ...['double', 'backslash', 'single', 'none'].map((x) => `wizard.import.opt.escape.${x}`),
       ...['comma', 'point', 'space', 'apostrophe', 'none'].map((x) => `wizard.import.opt.thousands.${x}`),
-      ...['within_tolerance', 'outside_tolerance', 'not_comparable'].map((v) => `wizard.fairness.short.${v}`),
+      ...['within_tolerance', 'outside_tolerance', 'not_comparable', 'not_judged'].map(
+        (v) => `wizard.fairness.short.${v}`,
+      ),
       ...['pdf', 'html', 'json'].map((f) => `wizard.export.${f}`),
       ...['adam', 'adadelta', 'sgd', 'rmsprop'].map((o) => `wizard.train.optimizer.${o}`),
-      ...['upload', 'import', 'profile', 'report'].map((s) => `wizard.stage.${s}`),
+      ...['fixed', 'min_sensitivity', 'approval_rate', 'min_cost'].map((x) => `wizard.train.policy.${x}`),
+      ...['upload', 'import', 'profile', 'report', 'model', 'clean', 'score', 'write'].map((s) => `wizard.stage.${s}`),
     ];
     for (const key of dynamic) {
       expect(hasMessage(key), key).toBe(true);
       expect(catalogs.zh[key], key).toBeDefined();
     }
+  });
+});
+
+describe('wizard checks (QA: target, recipe, costs, errors)', () => {
+  const medical = templates.find((t) => t.id === 'medical')!;
+  const manufacturing = templates.find((t) => t.id === 'manufacturing')!;
+
+  it('Clean explains a refused recipe step beside the form, not at the top', () => {
+    const p = makeProject('target');
+    const { html, text: out } = page('clean', p, 'en', false, (w) => {
+      w.clean = { project: view(p), profile: r.data.profile!, proposals: [], rowCount: 1 };
+      w.recipeBanner = {
+        error: {
+          code: 'RECIPE_BREAKS_TARGET',
+          key: 'errors.RECIPE_REMOVES_TARGET',
+          params: { step: 1, op: 'drop_column', column: 'class' },
+        },
+        retry: async () => undefined,
+      };
+    });
+    expect(html).not.toContain('data-testid="error-banner"');
+    const form = html.indexOf('data-testid="add-step-form"');
+    const error = html.indexOf('data-testid="recipe-error"');
+    expect(form).toBeGreaterThan(0);
+    expect(error).toBeGreaterThan(form);
+    expect(out).toContain('Recipe step 1 (drop_column) would take away "class", the target column the model predicts.');
+    // Nothing to retry: the step itself must change.
+    expect(html).not.toContain('data-testid="recipe-error-retry"');
+  });
+
+  it('Template & target proposes binarizing a multiclass target under the medical template, in one click', () => {
+    const p = makeProject('target', { templateId: 'medical', target: 'num', positiveClass: null });
+    const suggestions = {
+      targets: ['num'],
+      targetLabels: [
+        { label: '0', count: 164 },
+        { label: '1', count: 55 },
+        { label: '2', count: 36 },
+        { label: '3', count: 35 },
+        { label: '4', count: 13 },
+      ],
+      positiveClass: null,
+      task: 'multiclass' as const,
+      sensitive: [],
+    };
+    for (const locale of ['en', 'zh'] as const) {
+      const { html, text: out } = page('target', p, locale, false, (w) => {
+        w.suggestions = suggestions;
+      });
+      expect(html, locale).toContain('data-testid="binarize-proposal"');
+      expect(html, locale).toContain('data-testid="binarize-add"');
+      if (locale === 'en') {
+        expect(out).toContain(`the ${medical.name.en} template’s metrics`);
+        // The smallest grade (0 = no disease) is the "no" outcome.
+        expect(out).toContain('Make num two outcomes: “1” where num > 0, else “0”.');
+      }
+    }
+    // Not for the general template (multiclass metrics), nor once the target has two outcomes.
+    const general = page('target', { ...p, templateId: 'general' }, 'en', false, (w) => {
+      w.suggestions = suggestions;
+    });
+    expect(general.html).not.toContain('data-testid="binarize-proposal"');
+    const binary = page('target', p, 'en', false, (w) => {
+      w.suggestions = { ...suggestions, targetLabels: suggestions.targetLabels.slice(0, 2), task: 'binary' };
+    });
+    expect(binary.html).not.toContain('data-testid="binarize-proposal"');
+  });
+
+  it('Train asks for the two costs of a min_cost threshold policy, with the template costs until the user enters theirs', () => {
+    const p = makeProject('target', { templateId: 'manufacturing' });
+    const before = page('train', p);
+    expect(before.html).toContain('data-testid="threshold-policy"');
+    expect(before.html).toMatch(/value="10"[^>]*data-testid="set-cost-fn"/);
+    expect(before.html).toMatch(/value="1"[^>]*data-testid="set-cost-fp"/);
+    expect(before.text).toContain(`Cost of a missed case (${manufacturing.positiveClassMeaning.en}, not caught)`);
+    expect(before.text).toContain('A missed case counts as much as 10 false alarms.');
+    const entered = page('train', { ...p, settings: { falseNegativeCost: 4, falsePositiveCost: 2 } }, 'zh');
+    expect(entered.html).toMatch(/value="4"[^>]*data-testid="set-cost-fn"/);
+    expect(entered.html).toMatch(/value="2"[^>]*data-testid="set-cost-fp"/);
+    expect(entered.text).toContain('一次漏检相当于 2 次误报');
+    // A policy without costs is described, with nothing to enter.
+    const fixed = page('train', makeProject('target', { templateId: 'finance' }));
+    expect(fixed.text).toContain('at least 0.50');
+    expect(fixed.html).not.toContain('data-testid="set-cost-fn"');
+  });
+
+  it('Train: "Back to the template defaults" is a bordered button, not plain text', () => {
+    const { html } = page('train', makeProject('target', { settings: { dropout: 0.3 } }));
+    const button = /<button[^>]*data-testid="settings-reset"[^>]*>/.exec(html)?.[0] ?? '';
+    expect(button).toContain('class="button"');
+    expect(button).not.toContain('button-quiet');
+  });
+
+  it('names the Excel-date conversion the same in the warning, on the card and in "Add a step"', () => {
+    const warning = catalogs.en['warnings.excel_serial_date']!;
+    const action = catalogs.en['wizard.import.convertDates']!;
+    expect(warning).toContain(`"${action}"`);
+    expect(catalogs.en['wizard.clean.op.excel_serial_date']!.startsWith(action)).toBe(true);
+    expect(
+      catalogs.zh['wizard.clean.op.excel_serial_date']!.startsWith(catalogs.zh['wizard.import.convertDates']!),
+    ).toBe(true);
+    expect(catalogs.zh['warnings.excel_serial_date']).toContain(`“${catalogs.zh['wizard.import.convertDates']}”`);
   });
 });

@@ -696,6 +696,147 @@ describe('export', () => {
   });
 });
 
+describe('model package and scoring', () => {
+  const scoreResult = (req: Request<'model:score'>, isDesktop: boolean) =>
+    ok({
+      path: req.out ?? '/projects/Credit.modelwise/exports/new scored.csv',
+      downloadUrl: isDesktop ? null : '/api/download/scored',
+      rows: 200,
+      added: ['predicted_class', 'probability_bad'],
+      preview: [{ age: 30, class: 'good', predicted_class: 'bad', probability_bad: 0.71 }],
+    });
+
+  function modelBackend(isDesktop: boolean, opts: { model?: boolean; savePath?: string | null } = {}) {
+    ({ fake } = backend(makeProject(opts.model === false ? 'target' : 'model', { step: 'export' })));
+    fake.handlers['dialog:saveFile'] = () => ok({ path: opts.savePath ?? null, supported: isDesktop });
+    fake.handlers['dialog:openFile'] = () => ok({ path: '/home/user/applicants.csv', supported: isDesktop });
+    fake.handlers['model:export'] = (req) =>
+      ok({
+        path: req.path ?? '/projects/Credit.modelwise/exports/Credit model.zip',
+        downloadUrl: isDesktop ? null : '/api/download/zip',
+      });
+    fake.handlers['model:score'] = (req) => scoreResult(req, isDesktop);
+    fake.handlers['model:cancelScore'] = () => ok({ ok: true as const });
+    const platform = fakePlatform(fake.api, isDesktop);
+    wizard = new WizardState(platform);
+    return platform;
+  }
+
+  it('desktop: exports the package where the save dialog says, as a .zip', async () => {
+    const platform = modelBackend(true, { savePath: '/home/user/credit.zip' });
+    await wizard.init();
+    const done = await wizard.exportModel();
+    expect(fake.requests('dialog:saveFile')).toEqual([{ defaultName: 'Credit model.zip', format: 'zip' }]);
+    expect(fake.requests('model:export')).toEqual([{ path: '/home/user/credit.zip' }]);
+    expect(done).toEqual({ path: '/home/user/credit.zip', downloadUrl: null });
+    expect(wizard.modelExport).toEqual(done);
+    expect(platform.downloads).toEqual([]);
+  });
+
+  it('desktop: a cancelled save dialog exports and scores nothing', async () => {
+    modelBackend(true, { savePath: null });
+    await wizard.init();
+    expect(await wizard.exportModel()).toBeNull();
+    expect(await wizard.chooseScoreFile()).toBeNull();
+    expect(fake.requests('model:export')).toHaveLength(0);
+    expect(fake.requests('model:score')).toHaveLength(0);
+    expect(wizard.banner).toBeNull();
+  });
+
+  it('web: downloads the package', async () => {
+    const platform = modelBackend(false);
+    await wizard.init();
+    await wizard.exportModel();
+    expect(fake.requests('dialog:saveFile')).toHaveLength(0);
+    expect(fake.requests('model:export')).toEqual([{ path: undefined }]);
+    expect(platform.downloads).toEqual([{ url: '/api/download/zip', fileName: 'Credit model.zip' }]);
+  });
+
+  it('web: uploads the dropped file, scores it with progress, keeps the first rows and downloads the CSV', async () => {
+    const platform = modelBackend(false);
+    await wizard.init();
+    const seen: (string | null)[] = [];
+    fake.handlers['model:score'] = (req) => {
+      seen.push(wizard.busy);
+      fake.emit('job:progress', {
+        jobId: 'score-1',
+        kind: 'score',
+        stage: 'score',
+        fraction: 0.5,
+        etaSeconds: null,
+      });
+      seen.push(wizard.progress?.stage ?? null, String(wizard.scoring));
+      return scoreResult(req, false);
+    };
+    const done = await wizard.scoreFile(new File(['age\n30\n'], 'new.csv'));
+    expect(fake.requests('model:score')).toEqual([{ path: '/projects/uploads/new.csv', out: undefined }]);
+    expect(seen).toEqual(['wizard.busy.scoring', 'score', 'true']);
+    expect(done).toMatchObject({ rows: 200, source: 'new.csv', added: ['predicted_class', 'probability_bad'] });
+    expect(wizard.scored?.preview[0]).toMatchObject({ predicted_class: 'bad', probability_bad: 0.71 });
+    expect(platform.downloads).toEqual([{ url: '/api/download/scored', fileName: 'new scored.csv' }]);
+    expect(wizard.progress).toBeNull();
+    expect(wizard.scoring).toBe(false);
+    expect(wizard.busy).toBeNull();
+  });
+
+  it('desktop: picks the file with the open dialog and saves the scored CSV where the save dialog says', async () => {
+    modelBackend(true, { savePath: '/home/user/applicants scored.csv' });
+    await wizard.init();
+    const done = await wizard.chooseScoreFile();
+    expect(fake.requests('dialog:openFile')).toEqual([{ purpose: 'data' }]);
+    expect(fake.requests('dialog:saveFile')).toEqual([{ defaultName: 'applicants scored.csv', format: 'csv' }]);
+    expect(fake.requests('model:score')).toEqual([
+      { path: '/home/user/applicants.csv', out: '/home/user/applicants scored.csv' },
+    ]);
+    expect(done).toMatchObject({ path: '/home/user/applicants scored.csv', source: 'applicants.csv', rows: 200 });
+  });
+
+  it('shows a file the model cannot read in the banner, with Retry, and keeps no stale result', async () => {
+    modelBackend(false);
+    await wizard.init();
+    fake.handlers['model:score'] = () => ({
+      ok: false,
+      error: {
+        code: 'COLUMN_NOT_FOUND',
+        key: 'errors.SCORE_COLUMN_MISSING',
+        params: { file: 'new.csv', column: 'age', columns: 'a, b' },
+      },
+    });
+    expect(await wizard.scorePath('/projects/uploads/new.csv')).toBeNull();
+    expect(wizard.banner?.error.key).toBe('errors.SCORE_COLUMN_MISSING');
+    expect(t(wizard.banner!.error.key, wizard.banner!.error.params)).toContain('"age"');
+    expect(wizard.scored).toBeNull();
+    expect(wizard.scoring).toBe(false);
+    fake.handlers['model:score'] = (req) => scoreResult(req, false);
+    await wizard.retry();
+    expect(fake.requests('model:score')).toHaveLength(2);
+    expect(wizard.scored?.rows).toBe(200);
+  });
+
+  it('cancels an upload in progress, and asks the back end to stop scoring', async () => {
+    modelBackend(false);
+    await wizard.init();
+    wizard.platform.fileToPath = (_file, _progress, signal) =>
+      new Promise((resolve) => signal.addEventListener('abort', () => resolve(fail('CANCELLED')), { once: true }));
+    const scoring = wizard.scoreFile(new File(['x'], 'big.csv'));
+    expect(wizard.scoring).toBe(true);
+    await wizard.cancelScore();
+    expect(await scoring).toBeNull();
+    expect(fake.requests('model:cancelScore')).toHaveLength(1);
+    expect(fake.requests('model:score')).toHaveLength(0);
+    expect(wizard.notice).toBe('wizard.notice.cancelled');
+  });
+
+  it('does nothing without a trained model', async () => {
+    modelBackend(false, { model: false });
+    await wizard.init();
+    expect(await wizard.exportModel()).toBeNull();
+    expect(await wizard.scoreFile(new File(['x'], 'a.csv'))).toBeNull();
+    expect(await wizard.scorePath('/a.csv')).toBeNull();
+    expect(fake.calls.some((c) => c.channel.startsWith('model:'))).toBe(false);
+  });
+});
+
 describe('helpers', () => {
   it('estimates the time left from a steady rate', () => {
     expect(estimateSeconds(10, 0.25)).toBe(30);
@@ -1000,13 +1141,16 @@ describe('QA: every change that discards the model asks first, and sends nothing
   it('makes a confirmed change that failed again on Retry, without asking again', async () => {
     await trainedOn('clean');
     const good = fake.handlers['data:addSteps']!;
-    fake.handlers['data:addSteps'] = () => fail('COLUMN_NOT_FOUND', { file: 'credit.csv', column: 'x', columns: 'a' });
+    fake.handlers['data:addSteps'] = () => fail('HOST_CRASHED', { what: 'engine', reason: 'exit 1' });
     await wizard.addStep({ op: 'drop_column', column: 'x' });
     await wizard.confirmChange();
-    expect(wizard.banner?.error.code).toBe('COLUMN_NOT_FOUND');
+    // A refused recipe change is shown beside the recipe form, not in the banner at the top.
+    expect(wizard.recipeBanner?.error.code).toBe('HOST_CRASHED');
+    expect(wizard.banner).toBeNull();
     expect(wizard.project?.model).not.toBeNull();
     fake.handlers['data:addSteps'] = good;
-    await wizard.retry();
+    await wizard.retryRecipe();
+    expect(wizard.recipeBanner).toBeNull();
     expect(wizard.pendingChange).toBeNull();
     expect(fake.requests('data:addSteps')).toHaveLength(2);
     expect(wizard.project?.model).toBeNull();
@@ -1159,5 +1303,69 @@ describe('visited steps', () => {
       .filter(Boolean)
       .pop();
     expect(saved).toEqual(expect.arrayContaining(['import', 'target']));
+  });
+});
+
+describe('QA: wizard checks (recipe refusals, costs, a binarized target)', () => {
+  const removesTarget = {
+    ok: false as const,
+    error: {
+      code: 'RECIPE_BREAKS_TARGET' as const,
+      key: 'errors.RECIPE_REMOVES_TARGET',
+      params: { step: 1, op: 'drop_column', column: 'class' },
+    },
+  };
+
+  it('shows a refused recipe step beside the recipe form on Clean, and forgets it on leaving', async () => {
+    ({ fake } = backend(makeProject('target', { step: 'clean' })));
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    expect(wizard.step).toBe('clean');
+    fake.handlers['data:addSteps'] = () => removesTarget;
+    await wizard.addStep({ op: 'drop_column', column: 'class' });
+    expect(wizard.recipeBanner?.error).toEqual(removesTarget.error);
+    expect(wizard.banner).toBeNull();
+    expect(wizard.project?.recipe.steps).toEqual([]);
+    await wizard.goTo('train');
+    expect(wizard.recipeBanner).toBeNull();
+  });
+
+  it('adds the binarize step proposed on Template & target, then asks for the suggestions again', async () => {
+    ({ fake } = backend(makeProject('target', { step: 'target' })));
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    expect(wizard.suggestions).not.toBeNull();
+    const before = fake.requests('template:suggest').length;
+    await wizard.addStep({ op: 'binarize', column: 'class', comparator: '>', value: 0 });
+    expect(fake.requests('data:addSteps')).toEqual([
+      { steps: [{ op: 'binarize', column: 'class', comparator: '>', value: 0 }] },
+    ]);
+    expect(fake.requests('template:suggest').length).toBe(before + 1);
+    // A refusal here has no recipe form beside it: it goes to the banner.
+    fake.handlers['data:addSteps'] = () => removesTarget;
+    await wizard.addStep({ op: 'drop_column', column: 'class' });
+    expect(wizard.banner?.error.key).toBe('errors.RECIPE_REMOVES_TARGET');
+    expect(wizard.recipeBanner).toBeNull();
+  });
+
+  it('saves the costs of errors as settings, and asks first when a trained model would go', async () => {
+    ({ fake } = backend(makeProject('target', { step: 'train', templateId: 'manufacturing' })));
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    await wizard.saveSettings({ falseNegativeCost: 5 }, 'costs');
+    expect(fake.requests('project:update')).toContainEqual({ settings: { falseNegativeCost: 5 } });
+    expect(wizard.shownSettings().falseNegativeCost).toBe(5);
+
+    ({ fake } = backend(makeProject('model', { step: 'train', templateId: 'manufacturing' })));
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    await wizard.saveSettings({ falsePositiveCost: 2 }, 'costs');
+    expect(wizard.pendingChange).toEqual({ kind: 'costs', settings: { falsePositiveCost: 2 } });
+    expect(fake.requests('project:update').filter((u) => u.settings !== undefined)).toEqual([]);
+    // The controls show the costs being asked about.
+    expect(wizard.shownSettings().falsePositiveCost).toBe(2);
+    await wizard.confirmChange();
+    expect(fake.requests('project:update')).toContainEqual({ settings: { falsePositiveCost: 2 } });
+    expect(wizard.project?.model).toBeNull();
   });
 });

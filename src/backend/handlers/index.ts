@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { dataHandlers } from './data';
 import { dialogHandlers } from './dialog';
 import { fairnessHandlers } from './fairness';
+import { modelHandlers } from './model';
 import { privacyHandlers } from './privacy';
 import { projectHandlers } from './project';
 import { reportHandlers } from './report';
@@ -23,4 +24,5 @@ export const handlers: Handlers<Channel> = {
   ...privacyHandlers,
   ...dialogHandlers,
   ...reportHandlers,
+  ...modelHandlers,
 };

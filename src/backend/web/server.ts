@@ -64,6 +64,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.pdf': 'application/pdf',
   '.csv': 'text/csv; charset=utf-8',
+  '.zip': 'application/zip',
   '.txt': 'text/plain; charset=utf-8',
 };
 

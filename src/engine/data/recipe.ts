@@ -55,10 +55,33 @@ function sqlValue(value: string | number | boolean): string {
 }
 
 /**
+ * The first recipe step (0-based index into `steps`) that takes column `column` away — drops it,
+ * or renames it to another name — or null when no step does.
+ */
+export function stepRemovingColumn(steps: readonly RecipeStep[], column: string): number | null {
+  const index = steps.findIndex((s) => (s.op === 'drop_column' || s.op === 'rename') && s.column === column);
+  return index >= 0 ? index : null;
+}
+
+/** The error for recipe step `index` (0-based) taking the target column away. */
+export function targetRemovedError(steps: readonly RecipeStep[], index: number, column: string): UserError {
+  return new UserError(
+    'RECIPE_BREAKS_TARGET',
+    { step: index + 1, op: steps[index]!.op, column },
+    'errors.RECIPE_REMOVES_TARGET',
+  );
+}
+
+/**
  * Apply `steps` to table `source`, writing the cleaned table `target` (replaced if present).
  * Intermediate relations are temporary views named `${target}__s<i>`.
  * @param columns the columns of `source` with their logical types.
- * @throws UserError COLUMN_NOT_FOUND naming the step's column, SETTING_INVALID for a bad step.
+ * @throws UserError COLUMN_NOT_FOUND naming the step's column, SETTING_INVALID for a bad step;
+ *   with `targetColumn`, RECIPE_BREAKS_TARGET {step, op, column} for a step that drops or renames
+ *   the target (`errors.RECIPE_REMOVES_TARGET`), leaves it no value (`errors.RECIPE_EMPTIES_TARGET`,
+ *   e.g. rows dropped until none is left), turns values into missing ones by a type change
+ *   (`errors.RECIPE_BREAKS_TARGET`, with `count`), or leaves one value where there were several
+ *   (`errors.RECIPE_SINGLE_CLASS_TARGET`, with `value`).
  */
 export async function applyRecipe(
   db: Db,
@@ -72,6 +95,12 @@ export async function applyRecipe(
      * data (a test file, data to score) is cleaned exactly like the data the model learned from.
      */
     reuse?: readonly AppliedStep[];
+    /**
+     * The column the model predicts: a step that would take it away or leave it unusable is
+     * refused (a recipe that silently drops the target fails much later, at training, with a
+     * message that no longer says why). Not checked when `source` lacks the column.
+     */
+    targetColumn?: string;
   },
 ): Promise<RecipeResult> {
   let columns = opts.columns.map((c) => ({ ...c }));
@@ -80,6 +109,16 @@ export async function applyRecipe(
   const count = async (rel: string): Promise<number> =>
     Number((await db.all<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${ident(rel)}`))[0]?.n ?? 0);
   let rows = await count(current);
+  const target = opts.targetColumn && columns.some((c) => c.name === opts.targetColumn) ? opts.targetColumn : null;
+  /** Non-missing values of the target in `rel`, how many distinct, and one of them. */
+  const targetStats = async (rel: string) => {
+    const c = ident(target!);
+    const r = await db.all<{ n: number; d: number; v: unknown }>(
+      `SELECT count(${c})::BIGINT AS n, count(DISTINCT ${c})::BIGINT AS d, CAST(min(${c}) AS VARCHAR) AS v FROM ${ident(rel)}`,
+    );
+    return { values: Number(r[0]?.n ?? 0), distinct: Number(r[0]?.d ?? 0), value: r[0]?.v ?? null };
+  };
+  let targetBefore = target ? await targetStats(current) : null;
 
   for (const [index, raw] of opts.steps.entries()) {
     const parsed = RecipeStepSchema.safeParse(raw);
@@ -112,6 +151,8 @@ export async function applyRecipe(
     const from = ident(current);
     let sql: string;
     const resolved: Record<string, unknown> = {};
+    if (target && (step.op === 'drop_column' || step.op === 'rename') && step.column === target)
+      throw targetRemovedError(opts.steps, index, target);
 
     switch (step.op) {
       case 'drop_column': {
@@ -351,6 +392,25 @@ export async function applyRecipe(
     }
     await db.run(`CREATE OR REPLACE TEMP VIEW ${ident(view)} AS ${sql}`);
     const after = await count(view);
+    if (target && targetBefore) {
+      const now = await targetStats(view);
+      const where = { step: index + 1, op: step.op, column: target };
+      if (step.op === 'change_type' && now.values < targetBefore.values)
+        throw new UserError(
+          'RECIPE_BREAKS_TARGET',
+          { ...where, count: targetBefore.values - now.values, type: step.type },
+          'errors.RECIPE_BREAKS_TARGET',
+        );
+      if (now.values === 0 && targetBefore.values > 0)
+        throw new UserError('RECIPE_BREAKS_TARGET', { ...where, rows: after }, 'errors.RECIPE_EMPTIES_TARGET');
+      if (now.distinct === 1 && targetBefore.distinct > 1)
+        throw new UserError(
+          'RECIPE_BREAKS_TARGET',
+          { ...where, value: String(now.value) },
+          'errors.RECIPE_SINGLE_CLASS_TARGET',
+        );
+      targetBefore = now;
+    }
     applied.push({ step, resolved, rowsBefore: rows, rowsAfter: after });
     rows = after;
     current = view;

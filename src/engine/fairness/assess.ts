@@ -1,7 +1,10 @@
 /**
- * Group fairness of one sensitive attribute on the test split (SPEC §7), with the definitions of
- * Fairlearn (multi-group, unsigned "between_groups" differences) and AIF360 (two groups, signed):
- * REFERENCE.md §2.1, checked against its §3.1 and §3.2 oracles.
+ * Group fairness of one sensitive attribute of a binary model on the test split (SPEC §7), with the
+ * definitions of Fairlearn (multi-group, unsigned "between_groups" differences) and AIF360 (two
+ * groups, signed): REFERENCE.md §2.1, checked against its §3.1 and §3.2 oracles. "Positive" is the
+ * favourable outcome for every number (REFERENCE.md §2 notation), also when that is the model's
+ * negative class (finance: approval = predicting "good"). The helpers shared with the multiclass and
+ * regression assessments (`tasks.ts`) live here too.
  */
 import type {
   FairnessAttributeReport,
@@ -23,12 +26,16 @@ export interface FairnessInput {
   attribute: string;
   /** Group label per test row (numeric attributes already binned with {@link binNumeric}); null = missing. */
   groups: (string | null)[];
-  /** True labels, 1 = positive class of the metrics, 0 = negative. */
+  /** True labels, 1 = the model's positive class, 0 = its negative class. */
   yTrue: ArrayLike<number>;
-  /** Predicted labels at the chosen threshold, 1 = positive class. */
+  /** Predicted labels at the chosen threshold, 1 = the model's positive class. */
   yPred: ArrayLike<number>;
-  /** P(positive) per row, in [0, 1], for per-group ROC AUC. */
+  /** P(model's positive class) per row, in [0, 1], for per-group ROC AUC. */
   scores?: ArrayLike<number> | null;
+  /**
+   * Which prediction is favourable. With `predicted_negative` the labels and scores are recoded
+   * (1 − y, 1 − p) before anything is counted, so every rate is of the favourable outcome.
+   */
   favourableOutcome: FavourableOutcome;
   /** The class label (as the user knows it) whose prediction is favourable, e.g. `good`. */
   favourableLabel: string;
@@ -44,7 +51,7 @@ export interface FairnessInput {
   bootstrap?: { replicates: number; seed: number } | null;
 }
 
-interface SummaryRates {
+export interface SummaryRates {
   group: string;
   selectionRate: number | null;
   tpr: number | null;
@@ -63,16 +70,18 @@ const INTERVAL_FIELDS = [
   'accuracyDifference',
 ] as const;
 
-function spread(values: (number | null)[]): number | null {
+/** max − min of the defined values (Fairlearn `MetricFrame.difference()`, "between_groups"); null with fewer than two. */
+export function spread(values: (number | null)[]): number | null {
   const defined = values.filter((v): v is number => v !== null);
   if (defined.length < 2) return null;
   return Math.max(...defined) - Math.min(...defined);
 }
 
 /**
- * The summary numbers over the judged groups, using defined values only:
+ * The summary numbers over the judged groups, using defined values only (all rates are of the
+ * favourable outcome):
  * - demographic parity difference = max_g SR_g − min_g SR_g, ratio = min/max (Fairlearn
- *   `demographic_parity_difference/ratio`, "between_groups"); SR is of the favourable outcome;
+ *   `demographic_parity_difference/ratio`, "between_groups");
  * - equal opportunity difference = max − min TPR (Fairlearn);
  * - equalized odds difference = max(ΔTPR, ΔFPR) (Fairlearn `agg="worst_case"`); when one of the two
  *   gaps is undefined (fewer than two groups with that rate) the other one is used;
@@ -81,7 +90,7 @@ function spread(values: (number | null)[]): number | null {
  *   are defined;
  * - accuracy difference = max − min accuracy; mean group accuracy = (1/G) Σ_g accuracy_g.
  */
-function summaryNumbers(rates: SummaryRates[]): SummaryNumbers {
+export function summaryNumbers(rates: SummaryRates[]): SummaryNumbers {
   const sr = rates.map((r) => r.selectionRate).filter((v): v is number => v !== null);
   const maxSr = sr.length ? Math.max(...sr) : null;
   const minSr = sr.length ? Math.min(...sr) : null;
@@ -101,7 +110,7 @@ function summaryNumbers(rates: SummaryRates[]): SummaryNumbers {
 }
 
 /** Groups whose selection rate is below four fifths of the highest (29 CFR 1607.4(D)). */
-function fourFifthsFlags(rates: SummaryRates[]): string[] {
+export function fourFifthsFlags(rates: { group: string; selectionRate: number | null }[]): string[] {
   const sr = rates.map((r) => r.selectionRate).filter((v): v is number => v !== null);
   const max = sr.length ? Math.max(...sr) : 0;
   if (max <= 0) return [];
@@ -154,34 +163,35 @@ export function indexGroups(
   return { labels, rows, missing };
 }
 
-function bootstrapSummary(
-  input: FairnessInput,
-  judged: { group: string; rows: number[] }[],
+/**
+ * Bootstrap 95 % percentile intervals of summary numbers, stratified by group: each replicate
+ * resamples every judged group's rows with replacement at its own size, so no group vanishes, and
+ * `summarize` computes the numbers from the resampled rows (one array per group, `judged` order).
+ * A field gets an interval only when at least half the replicates define it.
+ */
+export function stratifiedBootstrap<F extends string>(
+  judged: readonly (readonly number[])[],
+  fields: readonly F[],
   opts: { replicates: number; seed: number },
-): Record<string, { low: number; high: number }> {
-  // Stratified by group: each replicate keeps every group's size, so no group vanishes.
+  summarize: (rows: Int32Array[]) => Record<F, number | null | undefined>,
+): Partial<Record<F, { low: number; high: number }>> {
   const rng = createRng(opts.seed);
-  const samples: Record<string, number[]> = {};
-  for (const f of INTERVAL_FIELDS) samples[f] = [];
+  const samples = new Map<F, number[]>(fields.map((f) => [f, []]));
   for (let b = 0; b < opts.replicates; b++) {
-    const rates: SummaryRates[] = judged.map(({ group, rows }) => {
-      const resampled = new Int32Array(rows.length);
-      for (let k = 0; k < rows.length; k++) resampled[k] = rows[rng.int(rows.length)]!;
-      const r = ratesFromCounts(
-        countRows(resampled, input.yTrue, input.yPred, input.sampleWeights),
-        input.favourableOutcome,
-      );
-      return { group, selectionRate: r.selectionRate, tpr: r.tpr, fpr: r.fpr, accuracy: r.accuracy };
+    const resampled = judged.map((rows) => {
+      const out = new Int32Array(rows.length);
+      for (let k = 0; k < rows.length; k++) out[k] = rows[rng.int(rows.length)]!;
+      return out;
     });
-    const s = summaryNumbers(rates);
-    for (const f of INTERVAL_FIELDS) {
+    const s = summarize(resampled);
+    for (const f of fields) {
       const v = s[f];
-      if (v !== null && Number.isFinite(v)) samples[f]!.push(v);
+      if (v !== null && v !== undefined && Number.isFinite(v)) samples.get(f)!.push(v);
     }
   }
-  const out: Record<string, { low: number; high: number }> = {};
-  for (const f of INTERVAL_FIELDS) {
-    const vs = samples[f]!;
+  const out: Partial<Record<F, { low: number; high: number }>> = {};
+  for (const f of fields) {
+    const vs = samples.get(f)!;
     if (vs.length < opts.replicates / 2) continue;
     vs.sort((a, b) => a - b);
     out[f] = { low: percentile(vs, 2.5), high: percentile(vs, 97.5) };
@@ -189,12 +199,37 @@ function bootstrapSummary(
   return out;
 }
 
+/** Why the groups cannot be compared (an i18n key), or null: fewer than two groups, or two large ones. */
+export function notComparableReason(groups: readonly GroupMetrics[]): string | null {
+  if (groups.length === 0) return 'fairness.noGroups';
+  if (groups.length === 1) return 'fairness.oneGroup';
+  return groups.filter((g) => !g.small).length < 2 ? 'fairness.tooFewLargeGroups' : null;
+}
+
+/** Recode labels and scores so that 1 = favourable outcome (REFERENCE.md §2: "positive" = favourable). */
+function toFavourable(input: FairnessInput): {
+  yTrue: ArrayLike<number>;
+  yPred: ArrayLike<number>;
+  scores: ArrayLike<number> | null;
+} {
+  const scores = input.scores ?? null;
+  if (input.favourableOutcome === 'predicted_positive') return { yTrue: input.yTrue, yPred: input.yPred, scores };
+  // ROC AUC is unchanged by flipping both labels and scores; every other rate becomes the favourable one's.
+  return {
+    yTrue: Float64Array.from(input.yTrue, (y) => 1 - y),
+    yPred: Float64Array.from(input.yPred, (y) => 1 - y),
+    scores: scores && Float64Array.from(scores, (p) => 1 - p),
+  };
+}
+
 /**
- * Per-group and summary fairness metrics for one sensitive attribute.
+ * Per-group and summary fairness metrics of a binary model for one sensitive attribute.
  *
- * Per group: n, share, base rate, selection rate of the favourable outcome (for finance, where
- * approval = predicted negative, the share predicted negative), accuracy, TPR, FPR, precision and ROC
- * AUC; a metric undefined for a group is null with a reason. Rows with a missing group are left out
+ * Per group, every rate of the favourable outcome (for finance, where approval = the model's
+ * negative class "good": base rate = share truly good, selection rate = share predicted good, TPR =
+ * share of the truly good predicted good, FPR = share of the truly bad predicted good, precision =
+ * share of the predicted good truly good): n, share, base rate, selection rate, accuracy, TPR, FPR,
+ * precision and ROC AUC; a metric undefined for a group is null with a reason. Rows with a missing group are left out
  * and counted in `missingGroupRows`; shares are of the rows with a known group.
  *
  * Groups with n < `tolerance.minGroupSize` are shown, flagged `small` and left out of the summary and
@@ -212,13 +247,11 @@ export function assessFairness(input: FairnessInput): FairnessAttributeReport {
   const { minGroupSize } = input.tolerance;
   const { labels, rows, missing } = indexGroups(input.groups, input.groupOrder);
   const known = input.groups.length - missing;
+  const fav = toFavourable(input);
   const common = {
     totalRows: known,
-    yTrue: input.yTrue,
-    yPred: input.yPred,
-    scores: input.scores ?? null,
+    ...fav,
     weights: input.sampleWeights,
-    favourable: input.favourableOutcome,
     minGroupSize,
   };
   const groups = labels.map((group) => groupMetrics({ group, rows: rows.get(group)!, ...common }));
@@ -232,20 +265,14 @@ export function assessFairness(input: FairnessInput): FairnessAttributeReport {
     usedAsFeature: input.usedAsFeature,
     favourableOutcome: input.favourableOutcome,
     favourableLabel: input.favourableLabel,
+    task: 'binary' as const,
     groups,
     overall,
     missingGroupRows: missing,
     tolerance: { ...input.tolerance },
   };
   const large = groups.filter((g) => !g.small);
-  const notComparable =
-    groups.length === 0
-      ? 'fairness.noGroups'
-      : groups.length === 1
-        ? 'fairness.oneGroup'
-        : large.length < 2
-          ? 'fairness.tooFewLargeGroups'
-          : null;
+  const notComparable = notComparableReason(groups);
   if (notComparable) {
     return {
       ...base,
@@ -283,11 +310,18 @@ export function assessFairness(input: FairnessInput): FairnessAttributeReport {
     excludedGroups,
     ...(bootstrap && bootstrap.replicates > 0
       ? {
-          intervals: bootstrapSummary(
-            input,
-            large.map((g) => ({ group: g.group, rows: rows.get(g.group)! })),
+          intervals: stratifiedBootstrap(
+            large.map((g) => rows.get(g.group)!),
+            INTERVAL_FIELDS,
             bootstrap,
-          ),
+            (resampled) =>
+              summaryNumbers(
+                resampled.map((r, k) => ({
+                  group: large[k]!.group,
+                  ...ratesFromCounts(countRows(r, fav.yTrue, fav.yPred, input.sampleWeights)),
+                })),
+              ),
+          ) as Record<string, { low: number; high: number }>,
         }
       : {}),
   };
@@ -331,8 +365,8 @@ const diff = (u: number | null, p: number | null): number | null => (u === null 
 
 /**
  * AIF360 `ClassificationMetric` two-group metrics (REFERENCE.md §2.1, oracle §3.2) from two groups
- * of an {@link assessFairness} report. Selection rates are of the favourable outcome, as AIF360's
- * are of the favourable label.
+ * of an {@link assessFairness} report. Every rate is of the favourable outcome, as AIF360's are of
+ * the favourable label.
  */
 export function aif360TwoGroup(privileged: GroupMetrics, unprivileged: GroupMetrics): Aif360TwoGroup {
   const dTpr = diff(unprivileged.tpr, privileged.tpr);

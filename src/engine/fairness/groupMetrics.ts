@@ -1,8 +1,9 @@
 /**
  * Per-group classification metrics for the fairness analysis (REFERENCE.md §2.1): confusion counts
- * (weighted by sample weights when given, as Fairlearn and AIF360 do), selection rate of the
- * favourable outcome, accuracy, TPR, FPR, precision and ROC AUC. A metric that is undefined for a
- * group is null with a reason, never 0.
+ * (weighted by sample weights when given, as Fairlearn and AIF360 do), base rate, selection rate,
+ * accuracy, TPR, FPR, precision and ROC AUC. Labels here are already coded 1 = favourable outcome
+ * ("positive" in REFERENCE.md's notation), so every rate is of the favourable outcome. A metric that
+ * is undefined for a group is null with a reason, never 0.
  */
 import type { GroupMetrics, UndefinedReason } from '../../shared/model/fairness';
 import { ratio, rocAuc } from '../metrics/binary';
@@ -20,7 +21,7 @@ export interface GroupCounts {
   fn: number;
 }
 
-/** Confusion counts over `rows` (indices into the arrays). yTrue/yPred are 1 = positive class. */
+/** Confusion counts over `rows` (indices into the arrays). yTrue/yPred are 1 = favourable outcome. */
 export function countRows(
   rows: ArrayLike<number>,
   yTrue: ArrayLike<number>,
@@ -41,17 +42,11 @@ export function countRows(
   return c;
 }
 
-/** Rates from counts; null where the denominator is 0. Selection rate is of the favourable outcome. */
-export function ratesFromCounts(c: GroupCounts, favourable: FavourableOutcome) {
-  const predictedPositive = ratio(c.tp + c.fp, c.w);
+/** Rates of the favourable outcome (coded 1) from counts; null where the denominator is 0. */
+export function ratesFromCounts(c: GroupCounts) {
   return {
     baseRate: ratio(c.tp + c.fn, c.w),
-    selectionRate:
-      predictedPositive === null
-        ? null
-        : favourable === 'predicted_positive'
-          ? predictedPositive
-          : 1 - predictedPositive,
+    selectionRate: ratio(c.tp + c.fp, c.w),
     accuracy: ratio(c.tp + c.tn, c.w),
     tpr: ratio(c.tp, c.tp + c.fn),
     fpr: ratio(c.fp, c.fp + c.tn),
@@ -94,8 +89,9 @@ export function weightedRocAuc(
 }
 
 /**
- * The full {@link GroupMetrics} of rows `rows`. `share` is n_g / `totalRows`. `scores` (P(positive))
- * give ROC AUC; `small` flags n < `minGroupSize`.
+ * The full {@link GroupMetrics} of rows `rows`. `yTrue`/`yPred` are 1 = favourable outcome and
+ * `scores` P(favourable), in [0, 1], for ROC AUC. `share` is n_g / `totalRows`; `small` flags
+ * n < `minGroupSize`.
  */
 export function groupMetrics(input: {
   group: string;
@@ -105,12 +101,11 @@ export function groupMetrics(input: {
   yPred: ArrayLike<number>;
   scores?: ArrayLike<number> | null;
   weights?: ArrayLike<number>;
-  favourable: FavourableOutcome;
   minGroupSize: number;
 }): GroupMetrics {
   const { rows, yTrue, yPred, scores, weights } = input;
   const c = countRows(rows, yTrue, yPred, weights);
-  const r = ratesFromCounts(c, input.favourable);
+  const r = ratesFromCounts(c);
   const reasons: Record<string, UndefinedReason> = {};
   const positives = c.tp + c.fn;
   const negatives = c.fp + c.tn;

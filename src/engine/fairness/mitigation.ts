@@ -77,7 +77,7 @@ export interface GroupThresholdResult {
   target: number;
   /** Threshold on P(positive) per group (predicted positive iff score ≥ threshold). */
   thresholds: Record<string, number>;
-  /** Per group: rates before and after (of the favourable outcome for `selection_rate`). */
+  /** Per group: rates before and after, of the favourable outcome (REFERENCE.md §2: "positive" = favourable). */
   groups: {
     group: string;
     n: number;
@@ -101,10 +101,13 @@ export interface GroupThresholdResult {
  * is closest to the target (the overall rate at `baseThreshold`), ties going to the threshold
  * nearest `baseThreshold`. Candidate thresholds are midpoints between consecutive distinct scores
  * of the group (and its lowest score), so they also apply to new data. Groups smaller than
- * `minGroupSize`, and for TPR groups without positives, keep `baseThreshold`. Like Fairlearn's, it
+ * `minGroupSize`, and for TPR groups without truly favourable rows, keep `baseThreshold`. Like Fairlearn's, it
  * needs the sensitive attribute at prediction time.
- * Equalizing the rate of predicted positives equalizes that of predicted negatives, so the
- * favourable outcome only changes how `before`/`after` are reported.
+ * Rates are of the favourable outcome: with `predicted_negative` (finance: approval = the model's
+ * negative class), TPR parity equalizes P(predicted favourable | truly favourable) — the model's
+ * true negative rate — over the rows whose true label is the negative class. Equalizing the share
+ * predicted positive equalizes its complement, so for selection rates the favourable outcome only
+ * changes how `before`/`after` are reported.
  * @throws UserError (see {@link assertComparable}) with fewer than two groups; Error when the TPR
  *   constraint has no labels or arrays differ in length.
  */
@@ -127,8 +130,10 @@ export function groupThresholds(input: {
   assertComparable(input.attribute, groups);
   const minGroupSize = input.minGroupSize ?? 30;
   const { labels, rows } = indexGroups(groups);
-  // The rows whose rate is constrained: all of the group, or its true positives for TPR parity.
-  const relevant = (idx: number[]) => (constraint === 'selection_rate' ? idx : idx.filter((i) => yTrue![i] === 1));
+  // The rows whose rate is constrained: all of the group, or its truly favourable rows for TPR parity.
+  const favourableLabel = input.favourableOutcome === 'predicted_positive' ? 1 : 0;
+  const relevant = (idx: number[]) =>
+    constraint === 'selection_rate' ? idx : idx.filter((i) => yTrue![i] === favourableLabel);
   const positiveRate = (idx: number[], t: number) => {
     if (idx.length === 0) return null;
     let k = 0;
@@ -137,10 +142,9 @@ export function groupThresholds(input: {
   };
   const allKnown = labels.flatMap((g) => relevant(rows.get(g)!));
   const target = positiveRate(allKnown, baseThreshold) ?? 0;
+  // positiveRate counts score ≥ t (the model's positive class); report the favourable outcome's rate.
   const report = (rate: number | null) =>
-    rate === null || constraint !== 'selection_rate' || input.favourableOutcome === 'predicted_positive'
-      ? rate
-      : 1 - rate;
+    rate === null || input.favourableOutcome === 'predicted_positive' ? rate : 1 - rate;
 
   const thresholds: Record<string, number> = {};
   const out: GroupThresholdResult['groups'] = [];

@@ -2,15 +2,22 @@
  * Choosing the model's features: direct identifiers found by the privacy scan, identifier-typed
  * columns and sensitive attributes the template keeps out of the model are excluded (SPEC §4, §8),
  * each with the reason shown in the report. Used by the CLI pipeline and by projects alike.
+ *
+ * A column the template suggests as a sensitive attribute "not used as a feature" (the wizard's
+ * Template & target step says so beside it) is left out whether or not it is chosen for the
+ * fairness assessment: the wizard, the model and the report must tell the same story. Only an
+ * explicit `include` (the user's tick, `includeColumns`) brings it back.
  */
 import type { DatasetProfile } from '../../shared/model/data';
 import type { PrivacyScan } from '../../shared/model/privacy';
 import type { Template } from '../../shared/model/template';
+import { TrainSettingsSchema } from '../../shared/model/train';
 import type { Frame } from '../data/frame';
-import { matchColumn } from '../templates';
+import { suggestSensitiveAttributes } from '../fairness';
 
 export interface SensitiveUse {
   column: string;
+  /** Whether the model's features include it (after the user's explicit inclusions). */
   usedAsFeature: boolean;
   /** Bin edges for a numeric attribute (template's, else the default age bands). */
   bins: number[] | null;
@@ -39,8 +46,22 @@ export function profileExclusions(profile: DatasetProfile | null | undefined): {
 }
 
 /**
- * Features of `frame` for predicting `target`.
+ * The user's own column choices in training settings (`includeColumns`, `excludeColumns`), for
+ * `chooseFeatures`' `include` / `exclude`; empty when not set.
+ * @throws ZodError when either is not a list of column names (checked again when training starts).
+ */
+export function userColumnChoice(settings: Record<string, unknown>): { include: string[]; exclude: string[] } {
+  return {
+    include: TrainSettingsSchema.shape.includeColumns.parse(settings.includeColumns),
+    exclude: TrainSettingsSchema.shape.excludeColumns.parse(settings.excludeColumns),
+  };
+}
+
+/**
+ * Features of `frame` for predicting `target`: every column but the target and the excluded ones.
+ * Template suggestions are matched as the wizard matches them (`suggestSensitiveAttributes`).
  * @param include columns the user explicitly wants as features despite the defaults.
+ * @throws UserError SETTING_INVALID when a template pattern is not a valid regular expression.
  */
 export function chooseFeatures(
   frame: Frame,
@@ -63,16 +84,28 @@ export function chooseFeatures(
   for (const e of profileExclusions(opts.profile)) add(e.column, e.reason);
   for (const c of opts.privacy?.columns ?? []) if (c.excludedFromFeatures) add(c.column, `features.privacy.${c.class}`);
   for (const c of frame.columns) if (c.type === 'identifier') add(c.name, 'features.identifier');
-  const sensitive = opts.sensitive.map((column) => {
-    const suggestion = opts.template.sensitiveAttributes.find((s) => matchColumn([column], s.patterns));
-    const usedAsFeature = suggestion ? suggestion.useAsFeature : opts.template.sensitiveDefaultUseAsFeature;
-    if (!usedAsFeature) add(column, 'features.sensitiveNotFeature');
-    return { column, usedAsFeature, bins: suggestion?.bins ?? null };
-  });
+  const suggested = new Map(
+    suggestSensitiveAttributes(
+      frame.columns.map((c) => c.name),
+      opts.template.sensitiveAttributes,
+    ).map((s) => [s.column, s.suggestion]),
+  );
+  for (const [column, suggestion] of suggested)
+    if (!suggestion.useAsFeature) add(column, 'features.sensitiveNotFeature');
+  for (const column of opts.sensitive) {
+    // An attribute the template does not suggest follows the template's default for named ones.
+    if (!suggested.has(column) && !opts.template.sensitiveDefaultUseAsFeature)
+      add(column, 'features.sensitiveNotFeature');
+  }
   const include = new Set(opts.include ?? []);
   const kept = excluded.filter((e) => !include.has(e.column));
   const features = frame.columns
     .map((c) => c.name)
     .filter((n) => n !== opts.target && !kept.some((e) => e.column === n));
+  const sensitive = opts.sensitive.map((column) => ({
+    column,
+    usedAsFeature: features.includes(column),
+    bins: suggested.get(column)?.bins ?? null,
+  }));
   return { features, excluded: kept, sensitive };
 }

@@ -11,11 +11,13 @@ import writeFileAtomic from 'write-file-atomic';
 import { UserError } from '../../shared/errors';
 import {
   JobSchema,
+  PackageJobSchema,
   ProfileJobSchema,
   RunJobSchema,
   ScoreJobSchema,
   type Job,
   type JobEvent,
+  type PackageJob,
   type ProfileJob,
   type RunJob,
   type ScoreJob,
@@ -36,8 +38,10 @@ import { buildReport } from '../report/build';
 import { renderReportHtml } from '../report/html';
 import { renderReportPdf } from '../report/pdf';
 import { getTemplate } from '../templates';
-import { chooseFeatures } from './prepare';
-import { scoreFile } from './score';
+import { withThresholdSettings } from '../metrics/threshold';
+import { isZipPath, writePackageRecipe, zipModelPackage } from '../train/model';
+import { chooseFeatures, userColumnChoice } from './prepare';
+import { scoreFile, type ScoreResult } from './score';
 import { runTraining } from './train';
 
 export interface JobContext {
@@ -60,8 +64,10 @@ export interface RunResult {
   seconds: number;
 }
 
-export interface ScoreResult {
-  rows: number;
+export type { ScoreResult };
+
+export interface PackageResult {
+  /** The zip file written. */
   out: string;
 }
 
@@ -69,8 +75,15 @@ export interface ScoreResult {
 export async function runJob(job: ProfileJob, ctx?: JobContext): Promise<ProfileResult>;
 export async function runJob(job: RunJob, ctx?: JobContext): Promise<RunResult>;
 export async function runJob(job: ScoreJob, ctx?: JobContext): Promise<ScoreResult>;
-export async function runJob(job: Job, ctx?: JobContext): Promise<ProfileResult | RunResult | ScoreResult>;
-export async function runJob(job: Job, ctx: JobContext = {}): Promise<ProfileResult | RunResult | ScoreResult> {
+export async function runJob(job: PackageJob, ctx?: JobContext): Promise<PackageResult>;
+export async function runJob(
+  job: Job,
+  ctx?: JobContext,
+): Promise<ProfileResult | RunResult | ScoreResult | PackageResult>;
+export async function runJob(
+  job: Job,
+  ctx: JobContext = {},
+): Promise<ProfileResult | RunResult | ScoreResult | PackageResult> {
   const parsed = JobSchema.safeParse(job);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -86,6 +99,11 @@ export async function runJob(job: Job, ctx: JobContext = {}): Promise<ProfileRes
       return pipelineJob(RunJobSchema.parse(job), ctx);
     case 'score':
       return scoreFile(ScoreJobSchema.parse(job), ctx);
+    case 'package': {
+      const p = PackageJobSchema.parse(job);
+      await zipModelPackage(p.modelDir, p.out);
+      return { out: p.out };
+    }
   }
 }
 
@@ -134,7 +152,8 @@ async function alignTestTable(db: Db, train: ImportSummary, test: ImportSummary,
 
 async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobContext): Promise<RunResult> {
   const started = performance.now();
-  const base = getTemplate(job.template);
+  // The costs of errors a user gave (settings) replace a min_cost template's.
+  const base = withThresholdSettings(getTemplate(job.template), job.settings);
   const template = job.favourableOutcome ? { ...base, favourableOutcome: job.favourableOutcome } : base;
   // Fail before any work on settings that cannot succeed: a named Chromium that is not there, or
   // an output folder that cannot be made.
@@ -148,6 +167,8 @@ async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobC
     }
   }
   const db = await openDb();
+  /** The model folder to remove at the end (no package asked for, or a zip asked for). */
+  let temporary: string | null = null;
   try {
     // 1. Import (and the test file with the same options).
     stage(ctx, 'import', `Importing ${path.basename(job.file)} …`);
@@ -166,6 +187,12 @@ async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobC
     for (const s of job.sensitive) {
       if (!columnNames.includes(s))
         throw new UserError('SENSITIVE_NOT_FOUND', { column: s, columns: columnNames.join(', ') });
+      // Groups defined by the outcome itself say nothing about the model's fairness.
+      if (s === job.target)
+        throw new UserError('SETTING_INVALID', {
+          setting: '--sensitive',
+          reason: `"${s}" is the target column; choose an attribute of the people, such as sex or age`,
+        });
     }
     let testSummary: ImportSummary | null = null;
     if (job.testFile) {
@@ -182,7 +209,13 @@ async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobC
 
     // 3. Clean: the user's recipe, plus dropping rows without a target.
     const steps = [{ op: 'drop_missing_target' as const, column: job.target }, ...job.recipe];
-    const cleaned = await applyRecipe(db, { source: 'raw', target: 'clean', columns: summary.columns, steps });
+    const cleaned = await applyRecipe(db, {
+      source: 'raw',
+      target: 'clean',
+      columns: summary.columns,
+      steps,
+      targetColumn: job.target,
+    });
     let testFrame: Frame | undefined;
     if (testSummary) {
       const cleanedTest = await applyRecipe(db, {
@@ -222,6 +255,7 @@ async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobC
       privacy: scanPrivacy(frame, scanOptions),
       sensitive: job.sensitive,
       profile,
+      ...userColumnChoice(job.settings),
     });
     for (const e of choice.excluded)
       emit(ctx, {
@@ -230,8 +264,12 @@ async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobC
         message: `${e.column} is not used as a feature (${translate('en', e.reason)})`,
       });
 
-    // 5. Train, evaluate, fairness on the test rows, model package.
-    const modelDir = job.outputs.modelDir ?? (await mkdtemp(path.join(os.tmpdir(), 'modelwise-model-')));
+    // 5. Train, evaluate, fairness on the test rows, model package (a folder, or zipped from a
+    // temporary one when the output is a .zip).
+    const packageOut = job.outputs.modelDir;
+    const zipOut = packageOut && isZipPath(packageOut) ? packageOut : null;
+    const modelDir = packageOut && !zipOut ? packageOut : await mkdtemp(path.join(os.tmpdir(), 'modelwise-model-'));
+    if (modelDir !== packageOut) temporary = modelDir;
     const trained = await runTraining(
       {
         runId: 'cli',
@@ -246,20 +284,12 @@ async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobC
       },
       { signal: ctx.signal, emit: (e) => emit(ctx, e) },
     );
-    if (!job.outputs.modelDir) await rm(modelDir, { recursive: true, force: true });
     emit(ctx, {
       type: 'log',
       level: 'info',
       message: `Trained on the ${trained.record.backend} backend in ${trained.record.seconds.toFixed(1)} s`,
     });
     const metrics = trained.evaluation.metrics;
-    if (metrics.task !== 'binary' && job.sensitive.length > 0) {
-      emit(ctx, {
-        type: 'log',
-        level: 'warn',
-        message: 'Fairness metrics are computed for binary tasks only in this version.',
-      });
-    }
     const fairness = trained.fairness;
 
     // 7. Report.
@@ -291,15 +321,16 @@ async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobC
 
     const written: RunResult['written'] = {};
     let pdfProblem: string | undefined;
-    if (job.outputs.modelDir) {
-      await writeJson(path.join(job.outputs.modelDir, 'recipe.json'), {
+    if (packageOut) {
+      await writePackageRecipe(modelDir, {
         steps,
         applied: cleaned.applied,
         importOptions: job.importOptions,
         columns: summary.columns,
         threshold: metrics.task === 'binary' ? metrics.threshold : null,
       });
-      written.model = job.outputs.modelDir;
+      if (zipOut) await zipModelPackage(modelDir, zipOut);
+      written.model = packageOut;
     }
     if (job.outputs.json) {
       await writeJson(job.outputs.json, report);
@@ -323,6 +354,7 @@ async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobC
     return { report, written, pdfProblem, seconds: (performance.now() - started) / 1000 };
   } finally {
     await db.close();
+    if (temporary) await rm(temporary, { recursive: true, force: true });
   }
 }
 

@@ -9,6 +9,7 @@ import type { JobEvent } from '../../shared/jobs';
 import { TrainSettingsSchema } from '../../shared/model/train';
 import type { Frame } from '../data/frame';
 import { chooseThreshold } from '../metrics/threshold';
+import { measureImportance } from '../train/importance';
 import { saveModel, type TrainedModel } from '../train/model';
 import { initBackend } from '../train/backend';
 import { trainAndEvaluate } from '../train/pipeline';
@@ -67,32 +68,44 @@ export async function runTraining(
 
   const metrics = trained.evaluation.metrics;
   const threshold = metrics.task === 'binary' ? metrics.threshold : 0.5;
-  // The record shows the settings as used: the chosen threshold, and the split of a separate test file.
-  trained.record.settings = {
+  // The record shows the settings as used: the chosen threshold (two classes only: other tasks
+  // have none), and the split of a separate test file.
+  const used: Record<string, unknown> = {
     ...trained.record.settings,
     threshold,
     split: testFrame ? { train: 0.85, validation: 0.15, test: 0 } : settings.split,
   };
+  if (metrics.task !== 'binary') delete used.threshold;
+  trained.record.settings = used;
+  // Permutation importance on the test rows (SPEC §6), seeded from the run's seed; at most 2000
+  // rows × 5 shuffles per column, so it stays a few seconds on large test files.
+  ctx.emit?.({ type: 'progress', stage: 'evaluate', fraction: null, message: 'Measuring feature importance …' });
+  const evaluation = {
+    ...trained.evaluation,
+    importance: measureImportance(trained.model, testFrame ?? frame, trained.testRows, {
+      seed: trained.settings.seed,
+    }),
+  };
   ctx.emit?.({ type: 'progress', stage: 'fairness', fraction: null, message: 'Assessing fairness …' });
-  const fairness =
-    metrics.task === 'binary'
-      ? fairnessOnTest({
-          template: input.template,
-          sensitive: input.sensitive,
-          testFrame: testFrame ?? frame,
-          testRows: trained.testRows,
-          yTest: trained.test.y,
-          scores: trained.testPredictions,
-          threshold,
-          classes: trained.prep.classes,
-        })
-      : [];
+  // Regression targets are standardized for training; the fairness metrics are in the target's units.
+  const { targetMean = 0, targetStd = 1 } = trained.prep;
+  const fairness = fairnessOnTest({
+    template: input.template,
+    task: metrics.task,
+    sensitive: input.sensitive,
+    testFrame: testFrame ?? frame,
+    testRows: trained.testRows,
+    yTest: metrics.task === 'regression' ? trained.test.y.map((v) => v * targetStd + targetMean) : trained.test.y,
+    scores: trained.testPredictions,
+    threshold,
+    classes: trained.prep.classes,
+  });
   await saveModel(trained.model, trained.prep, input.modelDir);
   return {
     runId: input.runId,
     modelDir: input.modelDir,
     record: trained.record,
-    evaluation: trained.evaluation,
+    evaluation,
     prep: trained.prep,
     threshold,
     thresholdPolicy: trained.threshold?.policy ?? 'fixed',

@@ -13,6 +13,35 @@ export interface ThresholdChoice {
   achieved: Record<string, number>;
 }
 
+/** Settings that may override a template's threshold policy (see `TrainSettings`). */
+export interface ThresholdSettings {
+  falseNegativeCost?: unknown;
+  falsePositiveCost?: unknown;
+}
+
+const positive = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined;
+
+/**
+ * The threshold policy in effect: the template's, with the costs the user entered replacing a
+ * `min_cost` template's (SPEC §4: "user-entered costs of a missed failure and a false alarm").
+ * Other policies, and costs that are not positive numbers, are left as the template has them.
+ */
+export function thresholdPolicy(policy: Template['threshold'], settings: ThresholdSettings): Template['threshold'] {
+  if (policy.policy !== 'min_cost') return policy;
+  return {
+    ...policy,
+    falseNegativeCost: positive(settings.falseNegativeCost) ?? policy.falseNegativeCost,
+    falsePositiveCost: positive(settings.falsePositiveCost) ?? policy.falsePositiveCost,
+  };
+}
+
+/** `template` with {@link thresholdPolicy} applied: what training, the report and the wizard use. */
+export function withThresholdSettings(template: Template, settings: ThresholdSettings): Template {
+  const threshold = thresholdPolicy(template.threshold, settings);
+  return threshold === template.threshold ? template : { ...template, threshold };
+}
+
 /**
  * Choose the threshold for `policy` from validation labels (1 = positive) and scores.
  * - fixed: the given value.

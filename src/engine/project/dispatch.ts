@@ -97,7 +97,7 @@ export async function handleHostCall(call: HostCall, payload: unknown, ctx: Host
       return output;
     }
     case 'job:run':
-      return runJob(payload as Job, ctxS);
+      return runJob(payload as Job, { signal: ctx.signal, onEvent: ctx.emit });
     default:
       throw new UserError('SETTING_INVALID', { setting: 'host call', reason: String(call) });
   }

@@ -24,23 +24,25 @@ import { withModelFeatures, type PrivacyScan } from '../../shared/model/privacy'
 import type { Project } from '../../shared/model/project';
 import { RecipeStepSchema, type RecipeStep, type RecipeStepResolved } from '../../shared/model/recipe';
 import type { Locale, ReportModel } from '../../shared/model/report';
-import { TrainSettingsSchema } from '../../shared/model/train';
+import { PreprocessingSchema, TrainSettingsSchema } from '../../shared/model/train';
 import { ident, openDb, type Db } from '../data/duck';
 import type { Frame } from '../data/frame';
 import { importFile } from '../data/import';
 import { profileTable } from '../data/profile';
 import { readFrame, readRows } from '../data/read';
-import { applyRecipe } from '../data/recipe';
+import { applyRecipe, stepRemovingColumn, targetRemovedError, type AppliedStep } from '../data/recipe';
 import { suggestSensitiveAttributes } from '../fairness';
 import { fairnessOnTest } from '../jobs/fairness';
-import { chooseFeatures } from '../jobs/prepare';
+import { chooseFeatures, userColumnChoice } from '../jobs/prepare';
 import { binaryMetrics } from '../metrics/binary';
+import { withThresholdSettings } from '../metrics/threshold';
 import { scanPrivacy } from '../privacy';
 import { buildReport } from '../report/build';
 import { renderReportHtml } from '../report/html';
 import { renderReportPdf } from '../report/pdf';
 import { getTemplate } from '../templates';
 import { suggestedTargets } from '../../shared/targets';
+import { packageJson, readModelPackage, writePackageRecipe } from '../train/model';
 import { detectTask, resolveClasses } from '../train/task';
 import { createProjectFolder, DATABASE_FILE, readProject, writeProject } from './store';
 
@@ -64,6 +66,8 @@ interface StoredPredictions {
 export class ProjectSession {
   private cleanColumns: ColumnInfo[] | null = null;
   private cleanRows = 0;
+  /** The values the recipe resolved on the imported rows (medians, bounds), for the model package. */
+  private cleanApplied: AppliedStep[] = [];
 
   private constructor(
     readonly dir: string,
@@ -101,9 +105,12 @@ export class ProjectSession {
     await writeProject(this.dir, this.project);
   }
 
-  /** The project's template, with the user's choice of favourable outcome when they made one. */
+  /**
+   * The project's template, with the user's choice of favourable outcome when they made one and
+   * the costs of errors they entered (a `min_cost` threshold policy).
+   */
   private get template() {
-    const template = getTemplate(this.project.templateId);
+    const template = withThresholdSettings(getTemplate(this.project.templateId), this.project.settings);
     const favourable = this.project.favourableOutcome;
     return favourable ? { ...template, favourableOutcome: favourable } : template;
   }
@@ -113,9 +120,15 @@ export class ProjectSession {
     return this.project.data;
   }
 
-  /** Settings, target and step changes from the wizard. A new target or template invalidates the model. */
+  /**
+   * Settings, target and step changes from the wizard. A new target or template invalidates the model.
+   * @throws UserError for a target that cannot be learned (see `checkTarget`); nothing changes then.
+   */
   async update(patch: Request<'project:update'>): Promise<ProjectView> {
     const p = this.project;
+    // A target that cannot be learned is refused before anything changes (SPEC §5, case C15).
+    if (patch.target !== undefined && patch.target !== null && patch.target !== p.target)
+      await this.checkTarget(patch.target);
     if (patch.templateId !== undefined && patch.templateId !== p.templateId) {
       getTemplate(patch.templateId);
       p.templateId = patch.templateId;
@@ -133,6 +146,7 @@ export class ProjectSession {
       }
       p.target = patch.target;
       p.positiveClass = null;
+      p.favourableClass = null;
       p.profile = null;
       this.invalidateModel();
     }
@@ -147,6 +161,10 @@ export class ProjectSession {
     if (patch.favourableOutcome !== undefined && patch.favourableOutcome !== p.favourableOutcome) {
       p.favourableOutcome = patch.favourableOutcome;
       // Selection rates are rates of the favourable outcome: the assessment must be redone.
+      p.fairness = [];
+    }
+    if (patch.favourableClass !== undefined && patch.favourableClass !== p.favourableClass) {
+      p.favourableClass = patch.favourableClass;
       p.fairness = [];
     }
     if (patch.settings !== undefined) {
@@ -263,8 +281,42 @@ export class ProjectSession {
     return { ...result, project: this.view };
   }
 
+  /** The template's first suggested target, never a column with fewer than two values (nothing to predict). */
   private proposeTarget(summary: ImportSummary): string | null {
-    return suggestedTargets(summary.columns, this.template.suggestedTargets)[0] ?? null;
+    const learnable = (name: string) => (summary.columns.find((c) => c.name === name)?.distinctCount ?? 0) >= 2;
+    return suggestedTargets(summary.columns, this.template.suggestedTargets).find(learnable) ?? null;
+  }
+
+  /**
+   * Refuse `target` as the column to predict when the cleaned data cannot train a model on it.
+   * @throws UserError COLUMN_NOT_FOUND when the data has no such column; RECIPE_BREAKS_TARGET
+   *   (`errors.RECIPE_REMOVES_TARGET`) naming the recipe step that drops or renames it;
+   *   TARGET_ALL_MISSING / TARGET_SINGLE_CLASS {column, value, count} as training would (the
+   *   messages of the command line's case C15).
+   */
+  private async checkTarget(target: string): Promise<void> {
+    const data = this.requireData();
+    const { columns } = await this.ensureClean();
+    const column = columns.find((c) => c.name === target);
+    if (!column) {
+      const removing = data.summary.columns.some((c) => c.name === target)
+        ? stepRemovingColumn(this.project.recipe.steps, target)
+        : null;
+      if (removing !== null) throw targetRemovedError(this.project.recipe.steps, removing, target);
+      throw new UserError('COLUMN_NOT_FOUND', {
+        file: data.source.name,
+        column: target,
+        columns: columns.map((c) => c.name).join(', '),
+      });
+    }
+    const values = (await readFrame(this.db, 'clean', [column])).columns[0]!;
+    try {
+      resolveClasses(values, detectTask(values));
+    } catch (err) {
+      // Only the target's values are judged here; settings (task, positive class) come later.
+      if (err instanceof UserError && (err.code === 'TARGET_SINGLE_CLASS' || err.code === 'TARGET_ALL_MISSING'))
+        throw err;
+    }
   }
 
   /** Rows `offset … offset+limit` of the imported (or cleaned) table. */
@@ -284,8 +336,12 @@ export class ProjectSession {
     return { offset: req.offset, total, rows };
   }
 
-  /** Apply the recipe to the imported table (→ `clean`) unless already current. */
-  private async ensureClean(): Promise<{ columns: ColumnInfo[]; rowCount: number }> {
+  /**
+   * Apply the recipe to the imported table (→ `clean`) unless already current. `checkTarget`: refuse
+   * a recipe that takes the target away or leaves it unusable (a recipe being changed; a saved one
+   * is applied as it is, so an older project still opens).
+   */
+  private async ensureClean(checkTarget = false): Promise<{ columns: ColumnInfo[]; rowCount: number }> {
     const data = this.requireData();
     if (!this.cleanColumns) {
       const result = await applyRecipe(this.db, {
@@ -293,9 +349,11 @@ export class ProjectSession {
         target: 'clean',
         columns: data.summary.columns,
         steps: this.project.recipe.steps,
+        targetColumn: checkTarget ? (this.project.target ?? undefined) : undefined,
       });
       this.cleanColumns = result.columns;
       this.cleanRows = result.rowCount;
+      this.cleanApplied = result.applied;
     }
     return { columns: this.cleanColumns, rowCount: this.cleanRows };
   }
@@ -362,8 +420,10 @@ export class ProjectSession {
     return [...kept.filter((o) => o.step.op === 'drop_column'), ...kept.filter((o) => o.step.op !== 'drop_column')];
   }
 
-  private async recipeChanged(): Promise<CleanView> {
+  /** `checkTarget`: the recipe grew, so refuse it when it breaks the target (see `ensureClean`). */
+  private async recipeChanged(checkTarget = false): Promise<CleanView> {
     this.cleanColumns = null;
+    await this.ensureClean(checkTarget);
     this.invalidateModel();
     this.project.privacy = null;
     return this.clean();
@@ -391,7 +451,7 @@ export class ProjectSession {
     const previous = this.project.recipe;
     this.project.recipe = { steps, undone: [], batches, undoneBatches: [] };
     try {
-      return await this.recipeChanged();
+      return await this.recipeChanged(true);
     } catch (err) {
       this.project.recipe = previous;
       this.cleanColumns = null;
@@ -429,15 +489,22 @@ export class ProjectSession {
     return this.recipeChanged();
   }
 
-  /** Put back the last undone batch. */
+  /** Put back the last undone batch; refused like a new step when it would break the target. */
   async redo(): Promise<CleanView> {
+    const previous = structuredClone(this.project.recipe);
     const r = this.project.recipe;
     const n = Math.min(r.undoneBatches.pop() ?? 1, r.undone.length);
     if (n > 0) {
       r.steps.push(...r.undone.splice(r.undone.length - n, n));
       r.batches = [...this.batches().slice(0, -n), n];
     }
-    return this.recipeChanged();
+    try {
+      return await this.recipeChanged(true);
+    } catch (err) {
+      this.project.recipe = previous;
+      this.cleanColumns = null;
+      throw err;
+    }
   }
 
   /** Target, positive class, task and sensitive-attribute suggestions for the Template & target step. */
@@ -495,7 +562,7 @@ export class ProjectSession {
    */
   async privacy(): Promise<PrivacyScan> {
     const scan = await this.scanPrivacy();
-    return this.project.model ? withModelFeatures(scan, this.project.model.features) : scan;
+    return withModelFeatures(scan, this.project.model?.features ?? null, this.project.target);
   }
 
   /** Scan the imported data and save the scan (what the data holds) in the project. */
@@ -512,16 +579,12 @@ export class ProjectSession {
     const p = this.project;
     const target = p.target;
     if (!target) throw new UserError('SETTING_INVALID', { setting: 'target', reason: 'choose the column to predict' });
+    // A target the recipe took away (a project saved before recipes were checked) or one with a
+    // single value fails here, saying why, before a training process starts.
+    await this.checkTarget(target);
     const { columns } = await this.ensureClean();
-    if (!columns.some((c) => c.name === target)) {
-      throw new UserError('COLUMN_NOT_FOUND', {
-        file: this.requireData().source.name,
-        column: target,
-        columns: columns.map((c) => c.name).join(', '),
-      });
-    }
     const frame = await readFrame(this.db, 'clean', columns);
-    const template = this.template;
+    const template = withThresholdSettings(this.template, { ...p.settings, ...overrides });
     // Features are decided on the cleaned data: a column the recipe renamed is still what it holds.
     const privacy = scanPrivacy(frame, {
       identifierPatterns: template.privacy.identifierPatterns,
@@ -534,6 +597,7 @@ export class ProjectSession {
       privacy,
       sensitive: p.sensitive,
       profile,
+      ...userColumnChoice({ ...p.settings, ...overrides }),
     });
     const settings = {
       ...template.training,
@@ -565,16 +629,15 @@ export class ProjectSession {
       classes: out.prep.classes,
     };
     await writeFileAtomic(path.join(out.modelDir, TEST_FILE), JSON.stringify(stored));
-    await writeFileAtomic(
-      path.join(out.modelDir, 'recipe.json'),
-      JSON.stringify({
-        steps: this.project.recipe.steps,
-        importOptions: this.requireData().importOptions,
-        columns: this.requireData().summary.columns,
-        threshold: out.threshold,
-        applied: [],
-      }),
-    );
+    // Scoring new data with the package reuses these resolved values instead of recomputing them.
+    await this.ensureClean();
+    await writePackageRecipe(out.modelDir, {
+      steps: this.project.recipe.steps,
+      importOptions: this.requireData().importOptions,
+      columns: this.requireData().summary.columns,
+      threshold: out.threshold,
+      applied: this.cleanApplied,
+    });
     const metrics = out.evaluation.metrics;
     this.project.model = {
       runId: out.runId,
@@ -626,7 +689,14 @@ export class ProjectSession {
       if (!columns.some((c) => c.name === a))
         throw new UserError('SENSITIVE_NOT_FOUND', { column: a, columns: columns.map((c) => c.name).join(', ') });
     }
-    if (stored.classes.length !== 2) return [];
+    const task = model.record.task;
+    // Stored regression targets are standardized, as trained; fairness compares them in the target's units.
+    let yTest: ArrayLike<number> = stored.yTest;
+    if (task === 'regression') {
+      const pkg = await readModelPackage(path.join(this.dir, model.dir), ['preprocessing.json']);
+      const { targetMean = 0, targetStd = 1 } = PreprocessingSchema.parse(packageJson(pkg, 'preprocessing.json'));
+      yTest = stored.yTest.map((v) => v * targetStd + targetMean);
+    }
     const frame: Frame = await readFrame(
       this.db,
       'clean',
@@ -640,10 +710,13 @@ export class ProjectSession {
     });
     const reports = fairnessOnTest({
       template: this.template,
-      sensitive: choice.sensitive,
+      task,
+      favourableClass: task === 'multiclass' ? this.project.favourableClass : null,
+      // Whether the model used it is the trained model's fact, not a choice made again here.
+      sensitive: choice.sensitive.map((a) => ({ ...a, usedAsFeature: model.features.includes(a.column) })),
       testFrame: frame,
       testRows: stored.testRows,
-      yTest: stored.yTest,
+      yTest,
       scores: stored.predictions,
       threshold: model.threshold,
       classes: stored.classes,

@@ -30,12 +30,18 @@ export function folderName(name: string): string {
 
 /**
  * Create a new project folder under `parentDir` (a free name: `Name.modelwise`, `Name 2.modelwise`, …).
+ * The project is named like its folder (`Name 2`), so two projects made from the same name (the
+ * same sample tried twice) can be told apart in the title bar and the recent list.
  * @returns the folder and the fresh project.
  */
 export async function createProjectFolder(parentDir: string, name: string): Promise<{ dir: string; project: Project }> {
   await mkdir(parentDir, { recursive: true });
   let dir = path.join(parentDir, folderName(name));
-  for (let i = 2; existsSync(dir); i++) dir = path.join(parentDir, folderName(`${name} ${i}`));
+  let named = name;
+  for (let i = 2; existsSync(dir); i++) {
+    named = `${name} ${i}`;
+    dir = path.join(parentDir, folderName(named));
+  }
   await mkdir(dir);
   for (const sub of ['models', 'reports', 'uploads']) await mkdir(path.join(dir, sub));
   const now = new Date().toISOString();
@@ -43,7 +49,7 @@ export async function createProjectFolder(parentDir: string, name: string): Prom
     format: 'modelwise-project',
     version: 1,
     id: randomUUID(),
-    name,
+    name: named,
     createdAt: now,
     updatedAt: now,
     appVersion: appVersion(),

@@ -8,6 +8,7 @@ import type { FairnessAttributeReport } from '../../shared/model/fairness';
 import { TOO_GOOD_ROC_AUC, type Evaluation } from '../../shared/model/metrics';
 import { withModelFeatures, type PrivacyScan } from '../../shared/model/privacy';
 import type { RecipeResolved } from '../../shared/model/recipe';
+import { baselineVerdict, headlineFor, verdictMessage } from '../../shared/results';
 import { ReportModelSchema, type Locale, type Message, type ReportModel } from '../../shared/model/report';
 import type { Template } from '../../shared/model/template';
 import type { TaskType, TrainingRecord } from '../../shared/model/train';
@@ -108,8 +109,11 @@ export function buildReport(input: BuildReportInput): ReportModel {
   else if (training.stoppedEarly)
     summary.push(msg('summary.training.stopped', { epochs: training.epochs.length, best: training.bestEpoch }));
 
-  const baseline = evaluation.baselines.find((b) => b.name === 'logistic_regression' || b.name === 'linear_regression');
   const majority = evaluation.baselines.find((b) => b.name === 'majority_class' || b.name === 'mean');
+  // The same verdict, by the same function, as the wizard's Results step shows.
+  const against = baselineVerdict(evaluation);
+  const verdict = against ? [verdictMessage(against)] : [];
+  if (against && against.kind !== 'lift') limitations.push(msg('modelCard.limitation.baseline'));
   if (metrics.task === 'binary') {
     const ci = metrics.intervals.rocAuc;
     summary.push(
@@ -122,17 +126,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
         positive: metrics.positiveClass,
       }),
     );
-    if (baseline && baseline.metrics.task === 'binary' && metrics.rocAuc !== null && baseline.metrics.rocAuc !== null) {
-      const lift = metrics.rocAuc - baseline.metrics.rocAuc;
-      summary.push(
-        msg(lift > 0.005 ? 'summary.baseline.lift' : lift > 0 ? 'summary.baseline.same' : 'summary.baseline.noLift', {
-          baseline: '{report.baseline.logistic_regression}',
-          baselineAuc: fmt(baseline.metrics.rocAuc),
-          lift: `${lift >= 0 ? '+' : ''}${fmt(lift)}`,
-        }),
-      );
-      if (lift <= 0.005) limitations.push(msg('modelCard.limitation.baseline'));
-    }
+    summary.push(...verdict);
     if (input.threshold) {
       summary.push(
         msg('summary.threshold', {
@@ -167,8 +161,10 @@ export function buildReport(input: BuildReportInput): ReportModel {
         baseline: majority && majority.metrics.task === 'multiclass' ? pct(majority.metrics.accuracy) : '—',
       }),
     );
+    summary.push(...verdict);
   } else {
     summary.push(msg('summary.performance.regression', { mae: fmt(metrics.mae), r2pct: pct(Math.max(0, metrics.r2)) }));
+    summary.push(...verdict);
   }
   if (metrics.n < 100) limitations.push(msg('modelCard.limitation.smallData', { n: metrics.n }));
 
@@ -183,12 +179,26 @@ export function buildReport(input: BuildReportInput): ReportModel {
       );
       continue;
     }
+    const outside = f.verdict === 'outside_tolerance';
     summary.push(
-      msg(f.verdict === 'outside_tolerance' ? 'summary.fairness.outside' : 'summary.fairness.within', {
-        attribute: f.attribute,
-        dpd: fmt(f.summary.demographicParityDifference),
-        eod: fmt(f.summary.equalizedOddsDifference),
-      }),
+      f.verdict === 'not_judged'
+        ? // Regression, or multiclass without a favourable class: compared, but no tolerance applies.
+          msg('summary.fairness.notJudged', {
+            attribute: f.attribute,
+            reason: `{${f.notJudgedReason ?? 'fairness.notJudged.regression'}}`,
+          })
+        : f.task === 'multiclass'
+          ? // Only the favourable class's selection rates are judged (no equalized odds for K classes).
+            msg(outside ? 'summary.fairness.outsideSelection' : 'summary.fairness.withinSelection', {
+              attribute: f.attribute,
+              label: f.favourableLabel,
+              dpd: fmt(f.summary.demographicParityDifference),
+            })
+          : msg(outside ? 'summary.fairness.outside' : 'summary.fairness.within', {
+              attribute: f.attribute,
+              dpd: fmt(f.summary.demographicParityDifference),
+              eod: fmt(f.summary.equalizedOddsDifference),
+            }),
     );
     if (f.verdict === 'outside_tolerance')
       limitations.push(msg('modelCard.limitation.fairness', { attribute: f.attribute }));
@@ -241,7 +251,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
     task: input.task,
     target: input.target,
     positiveClass: input.positiveClass,
-    headlineMetrics: template.headlineMetrics,
+    headlineMetrics: headlineFor(input.task, template.headlineMetrics),
     favourableOutcome: template.favourableOutcome,
     summary: dedupe(summary),
     data: {
@@ -256,7 +266,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
     training,
     evaluation,
     fairness: input.fairness,
-    privacy: withModelFeatures(input.privacy, input.features),
+    privacy: withModelFeatures(input.privacy, input.features, input.target),
     modelCard: {
       intendedUse: 'modelCard.intendedUse',
       outOfScope: 'modelCard.outOfScope',

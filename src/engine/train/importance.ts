@@ -4,6 +4,7 @@
  * the target. All one-hot inputs of a column are permuted together, so the importance is per column
  * as the user knows it.
  */
+import type { FeatureImportance, ImportanceMetric, PermutationImportance } from '../../shared/model/metrics';
 import type { Frame } from '../data/frame';
 import { rocAuc } from '../metrics/binary';
 import { multiclassAccuracy } from '../metrics/multiclass';
@@ -13,15 +14,7 @@ import type { TrainedModel } from './model';
 import { outputUnits, predictProba } from './model';
 import { featureWidth, labeledOnly, transform } from './preprocess';
 
-export interface FeatureImportance {
-  column: string;
-  /** Mean drop of the score over the repeats (positive = the column helps). */
-  mean: number;
-  std: number;
-}
-
-/** Score the importance is measured with: ROC AUC (binary), accuracy (multiclass), R² (regression). */
-export type ImportanceMetric = 'roc_auc' | 'accuracy' | 'r2';
+export type { FeatureImportance, ImportanceMetric };
 
 function score(metric: ImportanceMetric, y: ArrayLike<number>, pred: Float32Array, k: number): number {
   if (metric === 'roc_auc') return rocAuc(y, pred) ?? 0.5;
@@ -40,6 +33,20 @@ export function permutationImportance(
   rows: number[],
   opts: { metric?: ImportanceMetric; repeats?: number; seed: number; maxRows?: number },
 ): FeatureImportance[] {
+  return measureImportance(model, frame, rows, opts).columns;
+}
+
+/**
+ * {@link permutationImportance} with what it was measured with (metric, repeats, rows, seed), as
+ * stored with a test evaluation. The score is the task's: ROC AUC, accuracy or R² by default.
+ * Cost: columns × repeats predictions of at most `maxRows` (default 2000) rows.
+ */
+export function measureImportance(
+  model: TrainedModel,
+  frame: Frame,
+  rows: number[],
+  opts: { metric?: ImportanceMetric; repeats?: number; seed: number; maxRows?: number },
+): PermutationImportance {
   const { prep } = model;
   const metric = opts.metric ?? (prep.task === 'binary' ? 'roc_auc' : prep.task === 'multiclass' ? 'accuracy' : 'r2');
   const repeats = opts.repeats ?? 5;
@@ -84,5 +91,5 @@ export function permutationImportance(
     const std = Math.sqrt(drops.reduce((a, b) => a + (b - mean) ** 2, 0) / drops.length);
     out.push({ column: g.column, mean, std });
   }
-  return out.sort((a, b) => b.mean - a.mean);
+  return { metric, repeats, rows: matrix.rows, seed: opts.seed, columns: out.sort((a, b) => b.mean - a.mean) };
 }

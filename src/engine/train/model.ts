@@ -20,8 +20,10 @@
  * — which `tf.callbacks.earlyStopping` lacks. The abort signal is checked after every batch; a
  * cancelled run keeps the best weights so far and says so in its record.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
+import writeFileAtomic from 'write-file-atomic';
 import type { io, LayersModel, Scalar, Sequential, Tensor, Variable } from '@tensorflow/tfjs';
 import { UserError } from '../../shared/errors';
 import type {
@@ -31,6 +33,7 @@ import type {
   TrainingRecord,
   TrainSettingsResolved,
 } from '../../shared/model/train';
+import type { ColumnInfo } from '../../shared/model/data';
 import { PreprocessingSchema } from '../../shared/model/train';
 import { createRng, shuffleInPlace } from '../rng';
 import type { Rng } from '../rng';
@@ -374,9 +377,143 @@ export function predictProba(model: TrainedModel, x: Float32Array, rows: number)
   return out;
 }
 
+/**
+ * Write a model package's `recipe.json` (atomically): the cleaning steps with the values they
+ * resolved on the training data, the import options, the columns and the decision threshold, which
+ * scoring new data reuses. Columns go without their sample values: a package is shared, and the
+ * samples of a name or birth-date column are personal data (SPEC §8) the model does not need.
+ */
+export async function writePackageRecipe(
+  dir: string,
+  recipe: {
+    steps: unknown[];
+    applied: unknown[];
+    importOptions: unknown;
+    columns: ColumnInfo[];
+    threshold: number | null;
+  },
+): Promise<void> {
+  const columns = recipe.columns.map((c) => ({ ...c, sample: [] }));
+  await writeFileAtomic(path.join(dir, 'recipe.json'), JSON.stringify({ ...recipe, columns }));
+}
+
 const MODEL_JSON = 'model.json';
 const WEIGHTS_BIN = 'weights.bin';
 const PREPROCESSING_JSON = 'preprocessing.json';
+const RECIPE_JSON = 'recipe.json';
+
+/**
+ * The files of a model package (SPEC §9): the TensorFlow.js Layers model (`model.json` +
+ * `weights.bin`), its preprocessing (`preprocessing.json`, from {@link saveModel}) and the cleaning
+ * recipe with its resolved values (`recipe.json`, written beside it by the run or the project).
+ */
+export const MODEL_PACKAGE_FILES = [MODEL_JSON, WEIGHTS_BIN, PREPROCESSING_JSON, RECIPE_JSON] as const;
+export type ModelPackageFile = (typeof MODEL_PACKAGE_FILES)[number];
+/** The files {@link loadModel} reads: the network and its preprocessing. */
+const NETWORK_FILES = [MODEL_JSON, WEIGHTS_BIN, PREPROCESSING_JSON] as const;
+
+/** A model package read into memory, from its folder or its `.zip`. */
+export interface ModelPackage {
+  /** The folder or zip file it was read from (for messages). */
+  source: string;
+  files: Partial<Record<ModelPackageFile, Uint8Array>>;
+}
+
+/** Largest file a package zip may expand to, in bytes (a guard against zip bombs). */
+const MAX_PACKAGE_FILE_BYTES = 1024 ** 3;
+
+/** Whether `p` names a zip file (by its extension), which `run --model` then writes. */
+export function isZipPath(p: string): boolean {
+  return /\.zip$/i.test(p);
+}
+
+/** The error for a folder or zip that is not a usable model package. */
+function packageInvalid(source: string, reason: string): UserError {
+  return new UserError('PROJECT_INVALID', { path: source, reason }, 'errors.MODEL_PACKAGE_INVALID');
+}
+
+/**
+ * Read the package files `names` from `source`: a package folder, or a `.zip` holding the files at
+ * its root (or inside one top-level folder, as a re-zipped folder has them), expanded in memory.
+ * @throws UserError PROJECT_INVALID (message `errors.MODEL_PACKAGE_INVALID`) naming `source` when
+ *   it does not exist, is not a zip, or lacks one of the files.
+ */
+export async function readModelPackage(
+  source: string,
+  names: readonly ModelPackageFile[] = MODEL_PACKAGE_FILES,
+): Promise<ModelPackage> {
+  const info = await stat(source).catch(() => null);
+  if (!info) throw new UserError('FILE_NOT_FOUND', { file: source });
+  const files: ModelPackage['files'] = {};
+  if (info.isDirectory()) {
+    for (const name of names) {
+      try {
+        files[name] = await readFile(path.join(source, name));
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        throw packageInvalid(source, code === 'ENOENT' ? `${name} is missing` : (err as Error).message);
+      }
+    }
+    return { source, files };
+  }
+  const bytes = await readFile(source);
+  // Local file header or (empty archive) end of central directory: "PK\3\4" / "PK\5\6".
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || ![3, 5].includes(bytes[2]!))
+    throw packageInvalid(source, 'not a zip file');
+  const wanted = new Set<string>(names);
+  const entryName = (full: string) => full.split('/').pop() ?? full;
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes, {
+      filter: (f) => {
+        if (!wanted.has(entryName(f.name)) || f.name.split('/').length > 2) return false;
+        if (f.originalSize > MAX_PACKAGE_FILE_BYTES) throw new Error(`${f.name} is too large`);
+        return true;
+      },
+    });
+  } catch (err) {
+    throw packageInvalid(source, (err as Error).message);
+  }
+  // The files at the root, else the ones inside the single folder that holds model.json.
+  const roots = [...new Set(Object.keys(entries).map((n) => n.slice(0, n.length - entryName(n).length)))];
+  const root = roots.includes('') ? '' : roots.length === 1 ? roots[0]! : null;
+  if (root === null) throw packageInvalid(source, 'the package files are in more than one folder');
+  for (const name of names) {
+    const data = entries[root + name];
+    if (!data) throw packageInvalid(source, `${name} is missing`);
+    files[name] = data;
+  }
+  return { source, files };
+}
+
+/**
+ * Zip the package folder `dir` into `zipFile` (written atomically, its folder created), the four
+ * files of {@link MODEL_PACKAGE_FILES} at the root with their modification times, so the same
+ * package gives the same bytes. `score --model` and the app read it back with {@link readModelPackage}.
+ * @throws UserError PROJECT_INVALID (message `errors.MODEL_PACKAGE_INVALID`) when a file is missing.
+ */
+export async function zipModelPackage(dir: string, zipFile: string): Promise<void> {
+  const pkg = await readModelPackage(dir);
+  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  for (const name of MODEL_PACKAGE_FILES) {
+    const { mtime } = await stat(path.join(dir, name));
+    entries[name] = [pkg.files[name]!, { mtime }];
+  }
+  await mkdir(path.dirname(path.resolve(zipFile)), { recursive: true });
+  const zipped = zipSync(entries, { level: 6 });
+  await writeFileAtomic(zipFile, Buffer.from(zipped.buffer, zipped.byteOffset, zipped.byteLength));
+}
+
+/** The text of package file `name` as JSON. @throws UserError naming the package when malformed. */
+export function packageJson(pkg: ModelPackage, name: ModelPackageFile): unknown {
+  const data = pkg.files[name];
+  if (!data) throw packageInvalid(pkg.source, `${name} is missing`);
+  try {
+    return JSON.parse(new TextDecoder().decode(data));
+  } catch (err) {
+    throw packageInvalid(pkg.source, `${name}: ${(err as Error).message}`);
+  }
+}
 
 /**
  * Write the model package to `dir` (created if needed): `model.json` + `weights.bin` in the
@@ -409,31 +546,42 @@ export async function saveModel(model: TrainedModel, prep: Preprocessing, dir: s
 }
 
 /**
- * Read a model package written by {@link saveModel}. Starts the best backend unless `backend` is given.
- * @throws UserError PROJECT_INVALID {path, reason} when the files are missing or malformed.
+ * Read the network of a model package: from its folder or `.zip` (see {@link readModelPackage}), or
+ * from a package already read. Starts the best backend unless `backend` is given.
+ * @throws UserError PROJECT_INVALID (message `errors.MODEL_PACKAGE_INVALID`) naming the package
+ *   when the files are missing or malformed.
  */
 export async function loadModel(
-  dir: string,
+  source: string | ModelPackage,
   backend?: { tf: TF; backend: BackendName },
 ): Promise<{ model: TrainedModel; prep: Preprocessing }> {
-  const { tf, backend: name } = backend ?? (await initBackend());
-  let modelJson: {
-    modelTopology: object;
-    weightsManifest: { weights: io.WeightsManifestEntry[] }[];
+  const pkg = typeof source === 'string' ? await readModelPackage(source, NETWORK_FILES) : source;
+  const modelJson = packageJson(pkg, MODEL_JSON) as {
+    modelTopology?: object;
+    weightsManifest?: { weights: io.WeightsManifestEntry[] }[];
   };
-  let weights: Buffer;
-  let prep: Preprocessing;
-  try {
-    modelJson = JSON.parse(await readFile(path.join(dir, MODEL_JSON), 'utf8'));
-    weights = await readFile(path.join(dir, WEIGHTS_BIN));
-    prep = PreprocessingSchema.parse(JSON.parse(await readFile(path.join(dir, PREPROCESSING_JSON), 'utf8')));
-  } catch (err) {
-    throw new UserError('PROJECT_INVALID', { path: dir, reason: err instanceof Error ? err.message : String(err) });
+  if (!modelJson || typeof modelJson.modelTopology !== 'object' || !Array.isArray(modelJson.weightsManifest))
+    throw packageInvalid(pkg.source, `${MODEL_JSON} is not a TensorFlow.js Layers model`);
+  const parsedPrep = PreprocessingSchema.safeParse(packageJson(pkg, PREPROCESSING_JSON));
+  if (!parsedPrep.success) {
+    const issue = parsedPrep.error.issues[0];
+    throw packageInvalid(pkg.source, `${PREPROCESSING_JSON}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`);
   }
+  const prep = parsedPrep.data;
+  const weights = pkg.files[WEIGHTS_BIN];
+  if (!weights) throw packageInvalid(pkg.source, `${WEIGHTS_BIN} is missing`);
+  const { tf, backend: name } = backend ?? (await initBackend());
   const weightSpecs = modelJson.weightsManifest.flatMap((g) => g.weights);
   const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer;
-  const net = await tf.loadLayersModel(
-    tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData }),
-  );
+  let net: LayersModel;
+  try {
+    net = await tf.loadLayersModel(
+      tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData }),
+    );
+  } catch (err) {
+    throw packageInvalid(pkg.source, (err as Error).message);
+  }
+  if (net.inputs[0]?.shape[1] !== prep.inputNames.length)
+    throw packageInvalid(pkg.source, `${MODEL_JSON} does not match ${PREPROCESSING_JSON}`);
   return { model: { net, prep, tf, backend: name }, prep };
 }

@@ -86,9 +86,21 @@ export type CleanView = z.infer<typeof CleanViewSchema>;
 
 export const ExportResultSchema = z.object({
   path: z.string(),
-  /** Web transport: a one-time URL that downloads the file. */
+  /** Web transport: a URL that downloads the file (see `Downloads`). */
   downloadUrl: z.string().nullable(),
 });
+export type ExportResult = z.infer<typeof ExportResultSchema>;
+
+/** New data scored with the project's model: the CSV written, and its first rows. */
+export const ScoreResultSchema = ExportResultSchema.extend({
+  /** Rows scored (every row of the file that was read). */
+  rows: z.number().int().min(0),
+  /** Columns scoring added, in file order: `predicted_<target>`, then `probability_<class>` ones. */
+  added: z.array(z.string()),
+  /** The first rows of the scored file, column name → value. */
+  preview: z.array(z.record(z.string(), CellSchema)),
+});
+export type ScoreResult = z.infer<typeof ScoreResultSchema>;
 
 /** Request/response schemas of every channel. */
 export const channels = {
@@ -112,6 +124,7 @@ export const channels = {
       positiveClass: z.string().nullable().optional(),
       sensitive: z.array(z.string()).optional(),
       favourableOutcome: z.enum(['predicted_positive', 'predicted_negative']).nullable().optional(),
+      favourableClass: z.string().nullable().optional(),
       settings: z.record(z.string(), z.unknown()).optional(),
     }),
     response: ProjectViewSchema,
@@ -166,7 +179,7 @@ export const channels = {
     response: z.object({ path: z.string().nullable(), supported: z.boolean() }),
   },
   'dialog:saveFile': {
-    request: z.object({ defaultName: z.string(), format: z.enum(['pdf', 'html', 'json', 'csv']) }),
+    request: z.object({ defaultName: z.string(), format: z.enum(['pdf', 'html', 'json', 'csv', 'zip']) }),
     response: z.object({ path: z.string().nullable(), supported: z.boolean() }),
   },
 
@@ -179,13 +192,32 @@ export const channels = {
     }),
     response: ExportResultSchema,
   },
+
+  /**
+   * The trained model as one package file (SPEC §9): a `.zip` holding `model.json` + `weights.bin`
+   * (TensorFlow.js), `preprocessing.json` and `recipe.json`, which `modelwise score --model` reads.
+   * Desktop: written to `path` (from the save dialog); web: offered as a download.
+   */
+  'model:export': { request: z.object({ path: z.string().optional() }), response: ExportResultSchema },
+  /**
+   * Score new data (SPEC §6) with the project's model in an engine host: the data file at `path`
+   * (from the open dialog, a drop, or the upload endpoint) → the same rows with prediction and
+   * probability columns, as CSV at `out` (desktop, from the save dialog) or as a download (web).
+   * Progress arrives as `job:progress` events of kind `score`.
+   */
+  'model:score': {
+    request: z.object({ path: z.string().min(1), out: z.string().optional() }),
+    response: ScoreResultSchema,
+  },
+  /** Stop the scoring in progress (cooperative, then its host is killed); nothing to do when none runs. */
+  'model:cancelScore': { request: Empty, response: Ok },
 } as const;
 
 /** Payload schemas of every event (back end → renderer). */
 export const events = {
   'job:progress': z.object({
     jobId: z.string(),
-    kind: z.enum(['import', 'train', 'report', 'clean']),
+    kind: z.enum(['import', 'train', 'report', 'clean', 'score']),
     stage: z.string(),
     fraction: z.number().min(0).max(1).nullable(),
     etaSeconds: z.number().nullable(),

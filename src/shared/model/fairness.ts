@@ -1,6 +1,9 @@
 /**
  * Group fairness on the test split (SPEC §7) with the definitions of Fairlearn and AIF360
  * (REFERENCE.md §2.1). A value that is undefined for a group is null with a reason, never 0.
+ * "Positive" is the favourable outcome for every rate (REFERENCE.md §2 notation): with a finance
+ * template (approval = predicting "good"), base rate, selection rate, TPR, FPR and precision are all
+ * of "good". Multiclass and regression models get the Fairlearn `MetricFrame` analogues.
  */
 import { z } from 'zod';
 
@@ -12,23 +15,41 @@ export const UndefinedReasonSchema = z.enum([
   'empty',
   /** No scores were given, so no ROC AUC. */
   'no_scores',
+  /** The metric is not defined for the model's task (e.g. TPR of a regression). */
+  'not_for_task',
+  /** Multiclass without a favourable class: no rate of "the" favourable outcome. */
+  'no_favourable_class',
 ]);
 export type UndefinedReason = z.infer<typeof UndefinedReasonSchema>;
+
+/** The model's task; absent in reports written before multiclass and regression were assessed. */
+export const FairnessTaskSchema = z.enum(['binary', 'multiclass', 'regression']);
+export type FairnessTask = z.infer<typeof FairnessTaskSchema>;
 
 export const GroupMetricsSchema = z.object({
   group: z.string(),
   n: z.number().int(),
   /** n_g / n, in [0, 1]. */
   share: z.number(),
-  /** Share of the group whose true label is the positive class. */
+  /** P(Y = favourable | A = g): share of the group whose true label is the favourable outcome. */
   baseRate: z.number().nullable(),
-  /** Rate of the favourable outcome among predictions. */
+  /** P(Ŷ = favourable | A = g): share of the group predicted the favourable outcome. */
   selectionRate: z.number().nullable(),
   accuracy: z.number().nullable(),
+  /** P(Ŷ = favourable | Y = favourable, A = g). */
   tpr: z.number().nullable(),
+  /** P(Ŷ = favourable | Y = unfavourable, A = g). */
   fpr: z.number().nullable(),
+  /** P(Y = favourable | Ŷ = favourable, A = g). */
   precision: z.number().nullable(),
   rocAuc: z.number().nullable(),
+  /** Multiclass: share of the group predicted as each class, in the report's `classes` order. */
+  predictionRates: z.array(z.number().nullable()).optional(),
+  /** Regression, in the target's units: mean true value, mean prediction, MAE, RMSE. */
+  meanActual: z.number().nullable().optional(),
+  meanPrediction: z.number().nullable().optional(),
+  mae: z.number().nullable().optional(),
+  rmse: z.number().nullable().optional(),
   /** Why a null metric is null, per metric name. */
   undefinedReasons: z.record(z.string(), UndefinedReasonSchema).default({}),
   /** Smaller than the template's minimum group size: shown, not judged. */
@@ -44,6 +65,13 @@ export const FairnessSummarySchema = z.object({
   averageOddsDifference: z.number().nullable(),
   accuracyDifference: z.number().nullable(),
   meanGroupAccuracy: z.number().nullable(),
+  /** Multiclass: per class (in `classes` order), max − min over groups of the share predicted as it. */
+  predictionRateDifferences: z.array(z.number().nullable()).optional(),
+  /** Regression: max − min over groups of the mean true value, mean prediction, MAE and RMSE. */
+  meanActualDifference: z.number().nullable().optional(),
+  meanPredictionDifference: z.number().nullable().optional(),
+  maeDifference: z.number().nullable().optional(),
+  rmseDifference: z.number().nullable().optional(),
   /** Groups whose selection rate is < 0.8 × the highest (29 CFR 1607.4(D)). */
   fourFifthsFlagged: z.array(z.string()),
   /** Groups left out of the summary (small, or the metric undefined). */
@@ -61,15 +89,29 @@ export const FairnessSummarySchema = z.object({
 });
 export type FairnessSummary = z.infer<typeof FairnessSummarySchema>;
 
-export const FairnessVerdictSchema = z.enum(['within_tolerance', 'outside_tolerance', 'not_comparable']);
+/**
+ * `not_judged`: the groups are compared, but the template has no tolerance for what is compared
+ * (a regression's errors in the target's units; a multiclass model without a favourable class).
+ */
+export const FairnessVerdictSchema = z.enum(['within_tolerance', 'outside_tolerance', 'not_comparable', 'not_judged']);
+export type FairnessVerdict = z.infer<typeof FairnessVerdictSchema>;
 
 export const FairnessAttributeReportSchema = z.object({
   attribute: z.string(),
   /** Numeric attributes are binned; the edges used, right-open. */
   bins: z.array(z.number()).nullable(),
   usedAsFeature: z.boolean(),
+  /** Binary: which prediction is favourable. Multiclass and regression: always `predicted_positive`. */
   favourableOutcome: z.enum(['predicted_positive', 'predicted_negative']),
+  /**
+   * The class (as the user knows it) whose prediction is favourable, e.g. `good`; the positive
+   * class of every rate. Empty for regression and for a multiclass model without a favourable class.
+   */
   favourableLabel: z.string(),
+  /** Absent = binary (reports saved before other tasks were assessed). */
+  task: FairnessTaskSchema.optional(),
+  /** Multiclass: the class labels, in the order of `predictionRates`. */
+  classes: z.array(z.string()).optional(),
   groups: z.array(GroupMetricsSchema),
   /** The same metrics over every row with a known group (Fairlearn `MetricFrame.overall`). */
   overall: GroupMetricsSchema.optional(),
@@ -80,6 +122,8 @@ export const FairnessAttributeReportSchema = z.object({
   notComparableReason: z.string().nullable(),
   summary: FairnessSummarySchema.nullable(),
   verdict: FairnessVerdictSchema,
+  /** i18n key saying why a comparison is `not_judged`, e.g. `fairness.notJudged.regression`. */
+  notJudgedReason: z.string().nullable().optional(),
   tolerance: z.object({ difference: z.number(), ratio: z.number(), minGroupSize: z.number().int() }),
 });
 export type FairnessAttributeReport = z.infer<typeof FairnessAttributeReportSchema>;

@@ -95,8 +95,37 @@ export const BaselineSchema = z.object({
 });
 export type Baseline = z.infer<typeof BaselineSchema>;
 
+/** One column's permutation importance: the drop of the score when its values are shuffled. */
+export const FeatureImportanceSchema = z.object({
+  column: z.string(),
+  /** Mean drop of the score over the repeats (positive = the column helps; ≤ 0 = it does not). */
+  mean: z.number(),
+  /** Standard deviation of the drop over the repeats. */
+  std: z.number(),
+});
+export type FeatureImportance = z.infer<typeof FeatureImportanceSchema>;
+
+/** Score a permutation importance is measured with: ROC AUC (binary), accuracy (multiclass), R² (regression). */
+export const ImportanceMetricSchema = z.enum(['roc_auc', 'accuracy', 'r2']);
+export type ImportanceMetric = z.infer<typeof ImportanceMetricSchema>;
+
+/** Permutation feature importance on the test rows (Breiman 2001; scikit-learn `permutation_importance`). */
+export const PermutationImportanceSchema = z.object({
+  metric: ImportanceMetricSchema,
+  /** Shuffles per column. */
+  repeats: z.number().int(),
+  /** Labelled test rows it was measured on (a seeded subsample of large test splits). */
+  rows: z.number().int(),
+  seed: z.number().int(),
+  /** Per original column (all one-hot inputs shuffled together), largest mean drop first. */
+  columns: z.array(FeatureImportanceSchema),
+});
+export type PermutationImportance = z.infer<typeof PermutationImportanceSchema>;
+
 export const EvaluationSchema = z.object({
   metrics: MetricsSchema,
   baselines: z.array(BaselineSchema),
+  /** Absent in evaluations made before it was measured, and in retrained comparisons. */
+  importance: PermutationImportanceSchema.optional(),
 });
 export type Evaluation = z.infer<typeof EvaluationSchema>;

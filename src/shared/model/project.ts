@@ -81,6 +81,11 @@ export const ProjectSchema = z.object({
    * takes the template's (SPEC §4: user-chosen in the general template).
    */
   favourableOutcome: z.enum(['predicted_positive', 'predicted_negative']).nullable().default(null),
+  /**
+   * Multiclass models: the class whose prediction is favourable for the person (fairness selection
+   * rates are one-vs-rest rates of it); null compares the share predicted as each class instead.
+   */
+  favourableClass: z.string().nullable().default(null),
   recipe: z
     .object({
       steps: z.array(RecipeStepSchema).default([]),

@@ -42,6 +42,14 @@ export const TrainSettingsSchema = z.object({
   topK: z.number().int().min(1).default(20),
   /** Decision threshold on P(positive) for binary tasks. */
   threshold: z.number().min(0).max(1).default(0.5),
+  /**
+   * User-entered cost of a missed positive case (a false negative), for a template whose threshold
+   * minimises the expected cost of errors (SPEC §4); the template's cost when absent. Only the
+   * ratio to `falsePositiveCost` matters.
+   */
+  falseNegativeCost: z.number().positive().optional(),
+  /** User-entered cost of a false alarm (a false positive); the template's when absent. */
+  falsePositiveCost: z.number().positive().optional(),
   augmentation: z.array(AugmentationStepSchema).default([]),
   /** Force a backend (tests); automatic when absent. */
   backend: BackendNameSchema.optional(),

@@ -80,12 +80,8 @@ export function metricInterval(m: Metrics, id: MetricId): { low: number; high: n
   return intervals[id] ?? intervals[FIELD[id] ?? id] ?? null;
 }
 
-/** Whether `id` can be read from metrics of this task. */
-export function metricApplies(task: Metrics['task'], id: MetricId): boolean {
-  if (task === 'binary') return !['macro_f1', 'mae', 'rmse', 'r2'].includes(id);
-  if (task === 'multiclass') return ['accuracy', 'macro_f1', 'log_loss'].includes(id);
-  return ['mae', 'rmse', 'r2'].includes(id);
-}
+// Which metrics a task has and which it headlines are shared with the engine's report.
+export { headlineFor, metricApplies } from '../../../shared/results';
 
 /**
  * At most `max` points of a curve, keeping the first and last and spreading the rest evenly, so a

@@ -49,10 +49,11 @@ export const STEPS: readonly StepDef[] = [
     (p) => p !== null,
     (p) => hasData(p),
   ),
+  // A target proposed at import (or by a sample) is done only once the user has looked at it.
   def(
     'target',
     (p) => hasData(p),
-    (p) => hasTarget(p),
+    (p, seen) => hasTarget(p) && (p.model !== null || seen.has('target')),
   ),
   def(
     'clean',

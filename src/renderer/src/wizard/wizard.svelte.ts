@@ -21,6 +21,7 @@ import type {
   Request,
   Result,
   Sample,
+  ScoreResult,
   Suggestions,
 } from '../../../shared/ipc/contract';
 import type { ColumnType, ImportOptions, ImportSummary } from '../../../shared/model/data';
@@ -89,6 +90,8 @@ export type PendingChange =
   | { kind: 'augmentation'; settings: Record<string, unknown> }
   | { kind: 'settings'; settings: Record<string, unknown> }
   | { kind: 'resetSettings'; settings: Record<string, unknown> }
+  // The costs of errors a min_cost threshold policy weighs (Train → Decision threshold).
+  | { kind: 'costs'; settings: Record<string, unknown> }
   // Importing again: another file (a dropped `File` is uploaded only once confirmed), a column
   // type, the reading options.
   | { kind: 'import'; source: File | string; name: string; options?: ImportOptions }
@@ -98,7 +101,7 @@ export type PendingChange =
 export type PendingKind = PendingChange['kind'];
 
 /** Kinds of `PendingChange` that change the training settings (and carry the new ones). */
-const SETTINGS_KINDS = ['augmentation', 'settings', 'resetSettings'] as const;
+const SETTINGS_KINDS = ['augmentation', 'settings', 'resetSettings', 'costs'] as const;
 
 /** Same JSON value, whatever the order of object keys (settings are plain JSON). */
 function sameJson(a: unknown, b: unknown): boolean {
@@ -120,6 +123,18 @@ export interface ExportDone {
   format: ExportFormat;
   path: string;
   downloadUrl: string | null;
+}
+
+/** The model package written by "Export model package". */
+export interface ModelExportDone {
+  path: string;
+  downloadUrl: string | null;
+}
+
+/** New data scored with the model: what the back end answered, and the data file's name. */
+export interface ScoreDone extends ScoreResult {
+  /** The scored data file's name, as the user knows it. */
+  source: string;
 }
 
 export interface Banner {
@@ -208,6 +223,11 @@ export class WizardState {
   busy = $derived<string | null>(this.activity.at(-1) ?? null);
   progress = $state.raw<Progress | null>(null);
   banner = $state.raw<Banner | null>(null);
+  /**
+   * A recipe change the back end refused (a step that cannot run, or that would take the target
+   * away): shown beside the Clean step's recipe form rather than at the top.
+   */
+  recipeBanner = $state.raw<Banner | null>(null);
   /** A short message that is not an error (e.g. "Import cancelled"), as an i18n key. */
   notice = $state<string | null>(null);
 
@@ -226,6 +246,12 @@ export class WizardState {
   fairnessReports = $state.raw<FairnessAttributeReport[] | null>(null);
   privacyScan = $state.raw<PrivacyScan | null>(null);
   exports = $state.raw<ExportDone[]>([]);
+  /** The last model package exported for the current model. */
+  modelExport = $state.raw<ModelExportDone | null>(null);
+  /** The last file scored with the current model. */
+  scored = $state.raw<ScoreDone | null>(null);
+  /** Whether new data is being uploaded or scored (the Export step offers Cancel). */
+  scoring = $state(false);
   /**
    * Steps the user has been on since their work was last redone: a review step (Results,
    * Fairness, Privacy) counts as done only once seen, and a new model or new data makes its
@@ -242,6 +268,7 @@ export class WizardState {
 
   private unsubscribe: (() => void)[] = [];
   private importAbort: AbortController | null = null;
+  private scoreAbort: AbortController | null = null;
   private progressStarted = 0;
   /** Runs that ended before `train:start` answered; bookkeeping only, nothing renders it. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -295,7 +322,13 @@ export class WizardState {
    */
   async call<T>(
     fn: () => Promise<Result<T>>,
-    opts: { busy?: string; retry?: () => Promise<unknown>; quiet?: boolean } = {},
+    opts: {
+      busy?: string;
+      retry?: () => Promise<unknown>;
+      quiet?: boolean;
+      /** Shows the error where the caller wants it instead of in the banner. */
+      onError?: (banner: Banner) => void;
+    } = {},
   ): Promise<T | null> {
     if (opts.busy) {
       this.activity = [...this.activity, opts.busy];
@@ -309,6 +342,7 @@ export class WizardState {
     }
     if (result.ok) return result.value;
     if (result.error.code === 'CANCELLED') this.notice = 'wizard.notice.cancelled';
+    else if (opts.onError) opts.onError({ error: result.error, retry: opts.retry ?? null });
     else if (!opts.quiet) this.banner = { error: result.error, retry: opts.retry ?? null };
     return null;
   }
@@ -323,6 +357,13 @@ export class WizardState {
   async retry(): Promise<void> {
     const retry = this.banner?.retry;
     this.banner = null;
+    if (retry) await retry();
+  }
+
+  /** Runs the recipe change refused beside the recipe form (`recipeBanner`) again. */
+  async retryRecipe(): Promise<void> {
+    const retry = this.recipeBanner?.retry;
+    this.recipeBanner = null;
     if (retry) await retry();
   }
 
@@ -363,6 +404,7 @@ export class WizardState {
     this.markVisited(step);
     this.notice = null;
     this.pendingChange = null;
+    this.recipeBanner = null;
     if (this.banner && !this.training) this.banner = null;
     const visited = [...this.visited];
     const seenChanged = this.project && visited.some((s) => !this.project!.visited.includes(s));
@@ -394,11 +436,13 @@ export class WizardState {
       this.visited = stepSet([...this.visited].filter((s) => !steps.includes(s)));
   }
 
-  /** Forgets what was shown about the previous model: slider position, its metrics, fairness. */
+  /** Forgets what was shown about the previous model: slider, metrics, fairness, package, scores. */
   private forgetModelViews(): void {
     this.threshold = null;
     this.thresholdMetrics = null;
     this.fairnessReports = null;
+    this.modelExport = null;
+    this.scored = null;
   }
 
   /** Loads what a step shows when it is entered. */
@@ -483,9 +527,9 @@ export class WizardState {
       case 'positiveClass':
         return this.update({ positiveClass: change.value });
       case 'applyProposals':
-        return this.changeRecipe(() => this.api.data.addSteps({ steps: change.steps }), retry);
+        return this.changeRecipe(() => this.api.data.addSteps({ steps: change.steps }), retry, true);
       case 'addStep':
-        return this.changeRecipe(() => this.api.data.addSteps({ steps: [change.step] }), retry);
+        return this.changeRecipe(() => this.api.data.addSteps({ steps: [change.step] }), retry, this.step === 'clean');
       case 'convertDates':
         return this.changeRecipe(
           () => this.api.data.addSteps({ steps: [{ op: 'excel_serial_date', column: change.column }] }),
@@ -493,15 +537,16 @@ export class WizardState {
         );
       case 'removeStep': {
         const steps = (this.project?.recipe.steps ?? []).filter((_, i) => i !== change.index);
-        return this.changeRecipe(() => this.api.data.setRecipe({ steps }), retry);
+        return this.changeRecipe(() => this.api.data.setRecipe({ steps }), retry, true);
       }
       case 'undo':
-        return this.changeRecipe(() => this.api.data.undo({}), retry);
+        return this.changeRecipe(() => this.api.data.undo({}), retry, true);
       case 'redo':
-        return this.changeRecipe(() => this.api.data.redo({}), retry);
+        return this.changeRecipe(() => this.api.data.redo({}), retry, true);
       case 'augmentation':
       case 'settings':
       case 'resetSettings':
+      case 'costs':
         return this.update({ settings: change.settings });
       case 'import':
         return typeof change.source === 'string'
@@ -528,6 +573,7 @@ export class WizardState {
     this.privacyScan = null;
     this.exports = [];
     this.banner = null;
+    this.recipeBanner = null;
     this.notice = null;
     this.pendingChange = null;
     // Projects saved before the list existed count the steps before their saved step as seen.
@@ -854,6 +900,27 @@ export class WizardState {
     await this.update({ sensitive });
   }
 
+  /**
+   * Columns the user ticked in as features although the template keeps them out (the training
+   * setting `includeColumns`, as the controls show it).
+   */
+  includedColumns(): string[] {
+    const list = this.settingsBase().includeColumns;
+    return Array.isArray(list) ? list.filter((c): c is string => typeof c === 'string') : [];
+  }
+
+  /**
+   * Ticks a sensitive attribute the template keeps out of the model in as a feature, or back out
+   * (SPEC §4); a training setting, so with a trained model this only asks.
+   */
+  async setIncluded(column: string, on: boolean): Promise<void> {
+    const others = this.includedColumns().filter((c) => c !== column);
+    const rest = { ...this.settingsBase() };
+    delete rest.includeColumns;
+    const included = on ? [...others, column] : others;
+    await this.changeSettings('settings', included.length ? { ...rest, includeColumns: included } : rest);
+  }
+
   // ---------------------------------------------------------------- clean
 
   async loadClean(): Promise<void> {
@@ -887,10 +954,24 @@ export class WizardState {
     if (step) await this.ask({ kind: 'removeStep', index, step });
   }
 
-  /** Sends a recipe change; the back end answers the new Clean view. Answers whether it did. */
-  private async changeRecipe(fn: () => Promise<Result<CleanView>>, retry: () => Promise<unknown>): Promise<boolean> {
-    const view = await this.call(fn, { busy: 'wizard.busy.cleaning', retry });
+  /**
+   * Sends a recipe change; the back end answers the new Clean view. Answers whether it did. A
+   * refusal shows beside the recipe form (`recipeBanner`) when `inline`, else in the banner. The
+   * target's suggestions (its task, its classes) follow the new recipe once they were loaded.
+   */
+  private async changeRecipe(
+    fn: () => Promise<Result<CleanView>>,
+    retry: () => Promise<unknown>,
+    inline = false,
+  ): Promise<boolean> {
+    this.recipeBanner = null;
+    const view = await this.call(fn, {
+      busy: 'wizard.busy.cleaning',
+      retry,
+      onError: inline ? (banner) => (this.recipeBanner = banner) : undefined,
+    });
     this.takeClean(view);
+    if (view && this.suggestions) await this.suggest();
     return view !== null;
   }
 
@@ -990,9 +1071,12 @@ export class WizardState {
   /**
    * Saves changed training settings in the project (over the template's defaults); `kind` names
    * the change in the question asked when a trained model would go (`augmentation` from Clean &
-   * augment, `settings` from Train → Advanced).
+   * augment, `settings` from Train → Advanced, `costs` from Train → Decision threshold).
    */
-  async saveSettings(patch: Record<string, unknown>, kind: 'settings' | 'augmentation' = 'settings'): Promise<void> {
+  async saveSettings(
+    patch: Record<string, unknown>,
+    kind: 'settings' | 'augmentation' | 'costs' = 'settings',
+  ): Promise<void> {
     await this.changeSettings(kind, { ...this.settingsBase(), ...patch });
   }
 
@@ -1159,6 +1243,16 @@ export class WizardState {
     await this.assessFairness(attributes);
   }
 
+  /**
+   * Multiclass models: chooses the class whose prediction is favourable for the person (null:
+   * none, so every class's prediction rate is compared) and assesses the chosen attributes again.
+   */
+  async setFavourableClass(label: string | null, attributes: string[]): Promise<void> {
+    if (!(await this.update({ favourableClass: label }))) return;
+    this.fairnessReports = null;
+    await this.assessFairness(attributes);
+  }
+
   async assessFairness(attributes: string[]): Promise<void> {
     if (!attributes.length) return;
     const r = await this.call(() => this.api.fairness.assess({ attributes }), {
@@ -1170,8 +1264,8 @@ export class WizardState {
 
   privacyView(): PrivacyScan | null {
     const scan = this.privacyScan ?? this.project?.privacy ?? null;
-    const model = this.project?.model;
-    return scan && model ? withModelFeatures(scan, model.features) : scan;
+    // The target reads as the target; before training no column is stated to be a feature.
+    return scan ? withModelFeatures(scan, this.project?.model?.features ?? null, this.project?.target ?? null) : null;
   }
 
   async scanPrivacy(): Promise<void> {
@@ -1225,6 +1319,118 @@ export class WizardState {
     const view = await this.call(() => this.api.project.current({}), { quiet: true });
     if (view) this.view = view;
     return result;
+  }
+
+  // ---------------------------------------------------------------- model package and scoring
+
+  /**
+   * Where a file goes on the desktop: the save dialog's answer (`undefined` where the transport has
+   * no dialog), or null when the user cancelled it (nothing is to be written).
+   */
+  private async savePath(defaultName: string, format: 'zip' | 'csv'): Promise<string | undefined | null> {
+    if (!this.platform.isDesktop) return undefined;
+    const chosen = await this.call(() => this.api.dialog.saveFile({ defaultName, format }));
+    if (!chosen || (chosen.supported && chosen.path === null)) return null;
+    return chosen.path ?? undefined;
+  }
+
+  /**
+   * Writes the model package (one `.zip`: the TensorFlow.js model, its preprocessing and the
+   * cleaning recipe) that `modelwise score --model` reads. The desktop app asks where to save (a
+   * cancelled dialog writes nothing); the web transport downloads it.
+   */
+  async exportModel(): Promise<ModelExportDone | null> {
+    const p = this.project;
+    if (!p?.model) return null;
+    const fileName = `${safeFileName(p.name)} model.zip`;
+    const path = await this.savePath(fileName, 'zip');
+    if (path === null) return null;
+    const done = await this.call(() => this.api.model.export({ path }), {
+      busy: 'wizard.busy.packaging',
+      retry: () => this.exportModel(),
+    });
+    if (!done) return null;
+    this.modelExport = done;
+    if (!this.platform.isDesktop && done.downloadUrl)
+      this.platform.download(done.downloadUrl, baseName(done.path, true) || fileName);
+    return done;
+  }
+
+  /**
+   * Scores a data file the user dropped or picked with the model: its own path (desktop) or an
+   * upload into the project (web), then {@link scorePath}.
+   */
+  async scoreFile(file: File): Promise<ScoreDone | null> {
+    if (!this.project?.model) return null;
+    this.notice = null;
+    const abort = new AbortController();
+    this.scoreAbort = abort;
+    this.scoring = true;
+    this.startProgress('upload', 'upload');
+    this.activity = [...this.activity, 'wizard.busy.uploading'];
+    const started = this.now();
+    const path = await this.platform.fileToPath(
+      file,
+      (fraction) => {
+        this.progress = {
+          kind: 'upload',
+          stage: 'upload',
+          fraction,
+          etaSeconds: estimateSeconds((this.now() - started) / 1000, fraction),
+        };
+      },
+      abort.signal,
+    );
+    this.activity = this.activity.filter((a) => a !== 'wizard.busy.uploading');
+    this.scoreAbort = null;
+    this.scoring = false;
+    if (!path.ok) {
+      this.progress = null;
+      if (path.error.code === 'CANCELLED') this.notice = 'wizard.notice.cancelled';
+      else this.banner = { error: path.error, retry: () => this.scoreFile(file) };
+      return null;
+    }
+    return this.scorePath(path.value, file.name);
+  }
+
+  /** Desktop: picks the data file to score with the native dialog, then scores it. */
+  async chooseScoreFile(): Promise<ScoreDone | null> {
+    if (!this.project?.model) return null;
+    const chosen = await this.call(() => this.api.dialog.openFile({ purpose: 'data' }));
+    if (!chosen?.path) return null;
+    return this.scorePath(chosen.path);
+  }
+
+  /**
+   * Scores the data file at `path` (named `name` for the user) with the model, in an engine host:
+   * the same rows with the prediction and probability columns, as CSV. The desktop app asks where
+   * to save it first (a cancelled dialog scores nothing); the web transport downloads it. A file
+   * the model cannot read (a missing column, text where it learned from numbers) shows the banner.
+   */
+  async scorePath(path: string, name = baseName(path, true)): Promise<ScoreDone | null> {
+    if (!this.project?.model) return null;
+    const fileName = `${safeFileName(baseName(name))} scored.csv`;
+    const out = await this.savePath(fileName, 'csv');
+    if (out === null) return null;
+    this.scoring = true;
+    this.startProgress('score', 'model');
+    const done = await this.call(() => this.api.model.score({ path, out }), {
+      busy: 'wizard.busy.scoring',
+      retry: () => this.scorePath(path, name),
+    });
+    this.scoring = false;
+    this.progress = null;
+    if (!done) return null;
+    this.scored = { ...done, source: name };
+    if (!this.platform.isDesktop && done.downloadUrl)
+      this.platform.download(done.downloadUrl, baseName(done.path, true) || fileName);
+    return this.scored;
+  }
+
+  /** Stops the upload or the scoring in progress. */
+  async cancelScore(): Promise<void> {
+    this.scoreAbort?.abort();
+    await this.call(() => this.api.model.cancelScore({}), { quiet: true });
   }
 }
 

@@ -2,7 +2,8 @@
 export const errors = {
   'errors.FILE_NOT_FOUND': 'File not found: {file}',
   'errors.FILE_UNREADABLE': 'Cannot read {file}: {reason}',
-  'errors.FILE_EMPTY': '{file} holds no data rows.',
+  'errors.FILE_EMPTY':
+    '{file} holds no data rows. Choose a file with a header row and at least one row of data below it.',
   'errors.FORMAT_UNSUPPORTED': '{file}: this kind of file is not supported ({reason}). Use CSV, TSV, .xlsx or Parquet.',
   'errors.ENCODING_UNDECODABLE':
     '{file}: line {line} cannot be decoded as {encoding}. Choose another encoding in the preview.',
@@ -23,7 +24,8 @@ export const errors = {
   'errors.CANCELLED': 'Cancelled.',
   'errors.HOST_CRASHED': 'The {what} process stopped unexpectedly ({reason}). Your project is safe; try again.',
   'errors.HOST_TIMEOUT': 'The {what} process did not answer in time and was stopped.',
-  'errors.PROJECT_NOT_FOUND': 'No project at {path}.',
+  'errors.PROJECT_NOT_FOUND':
+    'No project at {path}. Check the folder (a project is a folder ending in .modelwise), or create a new project.',
   'errors.PROJECT_INVALID': 'The project at {path} cannot be read: {reason}',
   'errors.PROJECT_LOCKED': 'The project at {path} is open in another window.',
   'errors.NO_MODEL': 'Train a model first.',
@@ -39,10 +41,18 @@ export const errors = {
   'errors.INTERNAL': 'Something went wrong inside Modelwise: {message}',
   'errors.RECIPE_COLUMN_NOT_FOUND':
     'Recipe step {step} ({op}) uses the column "{column}", which is not in the data at that point. Columns: {columns}.',
+  'errors.RECIPE_REMOVES_TARGET':
+    'Recipe step {step} ({op}) would take away "{column}", the target column the model predicts. Leave "{column}" in the data, or choose another target first (Template & target).',
+  'errors.RECIPE_EMPTIES_TARGET':
+    'Recipe step {step} ({op}) would leave no value of the target column "{column}" ({rows} rows left). Change or remove that step.',
+  'errors.RECIPE_BREAKS_TARGET':
+    'Recipe step {step} ({op}) would turn {count} values of the target column "{column}" into missing values (they cannot be converted). Keep the target\'s type, or choose another target first.',
+  'errors.RECIPE_SINGLE_CLASS_TARGET':
+    'Recipe step {step} ({op}) would leave the target column "{column}" with only one value ("{value}"), so there would be nothing to predict. Change or remove that step.',
   'errors.RECIPE_COMPARE_TEXT':
     'Recipe step {step} ({op}): "{column}" holds text, so it cannot be compared with {comparator}; use == or != or a list of values.',
   'errors.MODEL_PACKAGE_INVALID':
-    '{path} is not a Modelwise model package ({reason}). Write one with `modelwise run … --model DIR`.',
+    '{path} is not a Modelwise model package ({reason}). Export one in the app (Export → Export model package) or write one with `modelwise run … --model FILE.zip`.',
   'errors.SCORE_COLUMN_MISSING': 'The model needs the column "{column}", which is not in {file}. Columns: {columns}.',
   'errors.SCORE_COLUMN_TYPE':
     'Column "{column}" of {file} holds text (e.g. "{value}", {count} values) where the model learned from numbers. Check that this is the same kind of file the model was trained on.',

@@ -11,4 +11,10 @@ export const fairness = {
   'fairness.excluded.tpr.empty': 'no rows',
   'fairness.excluded.fpr.no_negatives': 'no negatives, so no false positive rate',
   'fairness.excluded.fpr.empty': 'no rows',
+  'fairness.notJudged.regression':
+    "the template's tolerances are for rates of a favourable outcome, and a numeric target has none; the differences in mean prediction and error are for you to judge",
+  'fairness.notJudged.noFavourableClass':
+    "no class is marked favourable for the person, so the template's tolerances do not apply; choose a favourable class in the Fairness step to judge its selection rates",
+  'fairness.favourableClassUnknown':
+    'The favourable class "{value}" is not a class of the model ({classes}). Choose one of them in the Fairness step.',
 } as const;

@@ -46,7 +46,7 @@ export const report = {
 
   'report.data.intro':
     'Where the data came from, how it was read and cleaned, and which columns the model learned from.',
-  'report.data.import': 'Imported file',
+  'report.data.import': 'Imported file (as read, before cleaning)',
   'report.data.testImport': 'Separate test file',
   'report.data.file': 'File',
   'report.data.format': 'Format',
@@ -62,7 +62,11 @@ export const report = {
   'report.data.rowsReadSkipped': '{read} read, {skipped} skipped',
   'report.data.size': 'Size',
   'report.data.sha256': 'SHA-256',
-  'report.data.columns': 'Columns ({count})',
+  'report.data.columns': 'Columns as imported ({count})',
+  'report.data.columnsCleaned': 'Columns of the cleaned data ({count})',
+  'report.data.columnsCleanedNote':
+    'The data the model was trained and tested on: after the cleaning recipe below, {rows} rows. Types, missing values and counts are of these rows, not of the file as read.',
+  'report.data.columnsImportedNote': 'As read from the file, before any cleaning.',
   'report.data.column': 'Column',
   'report.data.type': 'Type',
   'report.data.missing': 'Missing',
@@ -186,6 +190,8 @@ export const report = {
   'report.setting.classWeights': 'Class weights',
   'report.setting.topK': 'Categories kept per column (top K)',
   'report.setting.threshold': 'Decision threshold',
+  'report.setting.falseNegativeCost': 'Cost of a missed case (false negative)',
+  'report.setting.falsePositiveCost': 'Cost of a false alarm (false positive)',
   'report.setting.seed': 'Random seed',
   'report.setting.split': 'Split (train / validation / test)',
   'report.setting.excludeColumns': 'Excluded columns',
@@ -201,8 +207,12 @@ export const report = {
   'report.results.allMetrics': 'All metrics, with baselines',
   'report.results.metric': 'Metric',
   'report.results.model': 'This model',
-  'report.results.baselinesNote':
+  'report.results.baselinesNote.binary':
     "Baselines are simple models fitted to the same data; the network should do better than them. The class prior gives every case the same probability (the share of the positive class), so it ranks no better than chance; each baseline uses its own threshold, chosen by the same policy as the network's.",
+  'report.results.baselinesNote.multiclass':
+    'Baselines are simple models fitted to the same data; the network should do better than them. The class prior gives every case the training share of each class, so it always predicts the most common class; logistic regression is a linear model of the features. Each predicts the class it finds most likely.',
+  'report.results.baselinesNote.regression':
+    'Baselines are simple models fitted to the same data; the network should do better than them. The mean predicts the average of the training rows for every case, so its R² is about 0; linear regression predicts a weighted sum of the features (least squares).',
   'report.results.lowerIsBetter': 'lower is better',
   'report.results.confusion': 'Confusion matrix',
   'report.results.actual': 'Actual',
@@ -316,6 +326,35 @@ export const report = {
     'Outside tolerance: the differences between groups exceed the template’s limits. Review them, and consider mitigation, before the model is used.',
   'report.fairness.verdict.not_comparable': 'Not comparable: {reason}',
   'report.fairness.notComparableDefault': 'the groups cannot be compared',
+  'report.fairness.verdict.not_judged': 'Compared, not judged against a tolerance: {reason}.',
+  'report.fairness.reason.not_for_task': 'not defined for this task',
+  'report.fairness.reason.no_favourable_class': 'no favourable class',
+  'report.fairness.ratesOf': 'Rates of “{label}”',
+  'report.fairness.legend':
+    'Every rate is of the favourable outcome “{label}”: base rate = share whose true outcome is “{label}”; selection rate = share predicted “{label}”; TPR = share of the truly “{label}” predicted “{label}”; FPR = share of the others predicted “{label}”; precision = share of those predicted “{label}” whose true outcome is “{label}”.',
+  'report.fairness.predictedAsHeader': 'Share predicted as',
+  'report.fairness.favourableMulticlass':
+    'Favourable outcome: predicted “{label}”, one class against the rest. Base rate is the share of a group truly “{label}”, selection rate the share predicted “{label}”.',
+  'report.fairness.noFavourableMulticlass':
+    'No class is marked favourable for the person, so the table compares the share of each group predicted as each class.',
+  'report.fairness.binaryOnlyNote':
+    'TPR, FPR, precision, ROC AUC, equal opportunity and equalized odds need exactly two outcomes, so they are not computed for a model with {count} classes.',
+  'report.fairness.regressionIntro':
+    'The model predicts a number, so the groups are compared by their mean true value, mean prediction and errors (MAE, RMSE), in the target’s units.',
+  'report.fairness.regressionNoRates':
+    'Selection rates, TPR and FPR, demographic parity, equalized odds and the four-fifths rule need a favourable outcome, so they are not defined for a numeric target.',
+  'report.fairness.meanActual': 'Mean actual',
+  'report.fairness.meanPrediction': 'Mean prediction',
+  'report.fairness.mae': 'MAE',
+  'report.fairness.rmse': 'RMSE',
+  'report.fairness.meanActualDiff': 'Mean actual difference (max − min)',
+  'report.fairness.meanPredictionDiff': 'Mean prediction difference (max − min)',
+  'report.fairness.maeDiff': 'MAE difference (max − min)',
+  'report.fairness.rmseDiff': 'RMSE difference (max − min)',
+  'report.fairness.predictionRateDiff': 'Share predicted “{label}”: difference (max − min)',
+  'report.fairness.chartAccuracy': 'Accuracy per group',
+  'report.fairness.chartMae': 'Mean absolute error per group',
+  'report.fairness.toleranceMin': 'Groups smaller than {min} rows are not judged.',
 
   'report.privacy.intro':
     'Every column was scanned for personal data, by its name and by validated values ({rows} rows scanned).',
@@ -326,6 +365,10 @@ export const report = {
   'report.privacy.features': 'In the model',
   'report.privacy.excluded': 'excluded',
   'report.privacy.included': 'used as a feature',
+  'report.privacy.featuresPlanned': 'In the model (once trained)',
+  'report.privacy.role.target': 'target: what the model predicts',
+  'report.privacy.role.willExclude': 'will be left out',
+  'report.privacy.role.undecided': 'settled when the model is trained',
   'report.privacy.finding': '{entity}: {count} cells ({source})',
   'report.privacy.examples': 'e.g. {examples}',
   'report.privacy.invalid': '{count} values failed validation',

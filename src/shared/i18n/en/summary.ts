@@ -16,9 +16,9 @@ export const summary = {
     'On the test rows its typical error (MAE) is {mae} and it explains {r2pct} of the variation (R²); always predicting the mean explains none.',
   'summary.interval': ' (95 % interval {low}–{high})',
   'summary.baseline.lift':
-    'A simpler baseline, {baseline}, reaches ROC AUC {baselineAuc}, so the neural network adds {lift}.',
+    'A simpler baseline, {baseline}, reaches {metric} {baselineValue} on the same test rows, so the neural network adds {lift}.',
   'summary.baseline.noLift':
-    'A simpler baseline, {baseline}, does as well or better (ROC AUC {baselineAuc}); consider using it instead.',
+    "A simpler baseline, {baseline}, does as well or better on the same test rows ({metric} {baselineValue} against the neural network's {model}); consider using it instead.",
   'summary.threshold':
     'Cases with a predicted probability of at least {threshold} are predicted "{positive}" ({policy}).',
   'summary.fairness.within':
@@ -26,6 +26,12 @@ export const summary = {
   'summary.fairness.outside':
     'Fairness by "{attribute}": the differences between groups exceed the template\'s tolerance (demographic parity difference {dpd}, equalized odds difference {eod}). Review the fairness section before using this model.',
   'summary.fairness.notComparable': 'Fairness by "{attribute}" could not be judged: {reason}.',
+  'summary.fairness.notJudged':
+    'Fairness by "{attribute}": the groups are compared in the fairness section but not judged against a tolerance: {reason}.',
+  'summary.fairness.withinSelection':
+    'Fairness by "{attribute}": the selection rates of "{label}" are within the template\'s tolerance (demographic parity difference {dpd}).',
+  'summary.fairness.outsideSelection':
+    'Fairness by "{attribute}": the selection rates of "{label}" differ by more than the template\'s tolerance (demographic parity difference {dpd}). Review the fairness section before using this model.',
   'summary.fairness.none': 'No sensitive attribute was chosen, so fairness was not assessed.',
   'summary.privacy.identifiers':
     "{count} columns hold direct identifiers ({columns}) and were left out of the model's features.",
@@ -56,7 +62,7 @@ export const summary = {
   'features.privacy.other': 'personal data',
   'features.identifier': 'an ID column: unique per row, nothing to learn',
   'features.sensitiveNotFeature':
-    'a protected attribute the template keeps out of the model; used only to check fairness',
+    'a protected attribute the template keeps out of the model (it can still be used to check fairness)',
   'summary.policy.fixed': "the template's fixed threshold",
   'summary.policy.min_sensitivity': 'chosen on validation data to catch at least {target} of the positive cases',
   'summary.policy.approval_rate': 'chosen on validation data for an approval rate of {target}',
@@ -75,7 +81,7 @@ export const summary = {
   'summary.dataWithTest':
     '{rows} rows and {columns} columns were read from {file}{skippedNote}, and {testRows} rows from the separate test file {testFile}. After cleaning, {cleanRows} rows were used.',
   'summary.baseline.same':
-    'A simpler baseline, {baseline}, reaches about the same ROC AUC ({baselineAuc}); the neural network adds little ({lift}).',
+    'A simpler baseline, {baseline}, reaches about the same {metric} ({baselineValue}) on the same test rows; the neural network adds little ({lift}).',
   'summary.tooGood.suspects': 'Check these columns first: each alone predicts the target unusually well ({columns}).',
   'summary.policy.missed':
     'On the test rows the model catches {achieved} of the positive cases, below the {target} the threshold was chosen for on validation data: the validation set is small or differs from the test rows.',

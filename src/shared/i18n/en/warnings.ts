@@ -37,7 +37,7 @@ export const warnings = {
   'warnings.type_override_lost_values':
     'Column "{column}" is read as {typeName}, as requested; {count, plural, one {# value that does not fit became missing} other {# values that do not fit became missing}}.',
   'warnings.excel_serial_date':
-    'Column "{column}" holds whole numbers from {min} to {max} that look like Excel serial dates; they were kept as numbers. If they are dates, convert them (Clean step: "Convert to dates"; the {system} date system, day 0 = {origin}).',
+    'Column "{column}" holds whole numbers from {min} to {max} that look like Excel serial dates; they were kept as numbers. If they are dates, convert them with "Convert to dates" (on the column, or as a step in Clean & augment; the {system} date system, day 0 = {origin}).',
   'warnings.identifier_precision_lost':
     'Column "{column}" holds long numbers in spreadsheet notation (such as {example}): their last digits were lost before the file was saved, so they are kept as text{groups, plural, =0 {} one {, and # group of rows now shares one value} other {, and # groups of rows now share one value each}}. Export the column as text from its source again.',
   'warnings.mixed_date_formats':

@@ -26,7 +26,8 @@ export const wizard = {
   'wizard.step.privacy.intro':
     'Every column is checked for personal data such as names, e-mail addresses and ID numbers, with a proposed way to protect it.',
   'wizard.step.export.title': 'Export',
-  'wizard.step.export.intro': 'Save the full report as a PDF to share or sign off, or as HTML or JSON.',
+  'wizard.step.export.intro':
+    'Save the full report as a PDF to share or sign off, or as HTML or JSON; export the model and score new data with it.',
 
   // Frame and navigation.
   'wizard.nav.label': 'Steps',
@@ -41,6 +42,7 @@ export const wizard = {
   'wizard.action.cancel': 'Cancel',
   'wizard.action.advanced': 'Advanced',
   'wizard.error.title': 'Something went wrong.',
+  'wizard.error.inputTitle': 'This needs a change:',
   'wizard.error.transport': 'Modelwise could not reach its back end ({reason}). If the app was closed, start it again.',
   'wizard.notice.cancelled': 'Cancelled. Nothing was changed.',
 
@@ -55,6 +57,8 @@ export const wizard = {
   'wizard.busy.fairness': 'Assessing fairness …',
   'wizard.busy.privacy': 'Scanning for personal data …',
   'wizard.busy.exporting': 'Writing the report …',
+  'wizard.busy.packaging': 'Writing the model package …',
+  'wizard.busy.scoring': 'Scoring the data …',
   'wizard.progress.eta': 'about {time} left',
   'wizard.progress.etaAtMost': 'at most {time} left',
   'wizard.progress.etaUnderSecond': 'less than a second left',
@@ -71,6 +75,9 @@ export const wizard = {
   'wizard.stage.report': 'Writing the report',
   'wizard.stage.prepare': 'Preparing the data',
   'wizard.stage.record': 'Saving the model',
+  'wizard.stage.model': 'Loading the model',
+  'wizard.stage.score': 'Scoring the rows',
+  'wizard.stage.write': 'Writing the scored file',
   'wizard.time.seconds': '{n} s',
   'wizard.time.minutes': '{n} min',
   'wizard.time.hours': '{n} h',
@@ -168,8 +175,14 @@ export const wizard = {
   'wizard.target.noSensitive': 'No sensitive attributes were suggested for this data. You can add a column below.',
   'wizard.target.asFeature': 'used as a feature',
   'wizard.target.notFeature': 'not used as a feature',
+  'wizard.target.includedFeature': 'used as a feature (your choice)',
+  'wizard.target.useAnyway': 'Use as a feature anyway',
   'wizard.target.addSensitive': 'Add a column',
   'wizard.target.add': 'Add',
+  'wizard.target.binarizeText':
+    '“{column}” has {count} different outcomes, but the {template} template’s metrics (sensitivity, specificity, …) compare two. Make it two outcomes with one cleaning step:',
+  'wizard.target.binarizeNegative': 'The outcome that means “no”',
+  'wizard.target.binarizeAdd': 'Make two outcomes',
   // Asking before a change discards the trained model (SPEC §1: back/next never lose work).
   'wizard.confirm.template': 'Changing the template discards the trained model and its results. Continue?',
   'wizard.confirm.target': 'Changing the target discards the trained model and its results. Continue?',
@@ -188,6 +201,8 @@ export const wizard = {
     'Converting {column} to dates changes the data and discards the trained model and its results. Continue?',
   'wizard.confirm.augmentation': 'Changing the augmentation discards the trained model and its results. Continue?',
   'wizard.confirm.settings': 'Changing the training settings discards the trained model and its results. Continue?',
+  'wizard.confirm.costs':
+    'Changing the costs of errors changes the decision threshold: it discards the trained model and its results. Continue?',
   'wizard.confirm.resetSettings':
     'Going back to the template defaults discards the trained model and its results. Continue?',
   'wizard.confirm.import':
@@ -248,6 +263,15 @@ export const wizard = {
   'wizard.clean.form.renameTo': 'New name',
   'wizard.clean.form.values': 'Values (comma-separated)',
   'wizard.clean.form.add': 'Add step',
+  'wizard.clean.form.need.column': 'Choose a column.',
+  'wizard.clean.form.need.constant': 'Enter the value to fill in.',
+  'wizard.clean.form.need.edges': 'Enter at least one bin edge, e.g. 25, 45, 65.',
+  'wizard.clean.form.need.renameTo': 'Enter the new name.',
+  'wizard.clean.form.need.values': 'Enter the values that mean “missing”, e.g. 0, -1.',
+  'wizard.clean.form.need.labels': 'Enter both outcome labels.',
+  'wizard.clean.form.need.distinctLabels': 'Give the two outcomes different labels.',
+  'wizard.clean.form.need.compareValue': 'Enter the value to compare with, e.g. 0.',
+  'wizard.clean.form.need.inValues': 'Enter the values counted as the first outcome, e.g. yes, y.',
   'wizard.clean.op.drop_column': 'Drop a column',
   'wizard.clean.op.impute': 'Fill missing values',
   'wizard.clean.op.drop_rows_missing': 'Drop rows with a missing value',
@@ -295,7 +319,7 @@ export const wizard = {
   'wizard.clean.form.trueLabel': 'Label when true',
   'wizard.clean.form.falseLabel': 'Label otherwise',
   'wizard.clean.op.drop_missing_target': 'Drop rows without a target value',
-  'wizard.clean.op.excel_serial_date': 'Convert Excel serial numbers to dates',
+  'wizard.clean.op.excel_serial_date': 'Convert to dates (Excel serial numbers)',
   'wizard.clean.op.binarize': 'Make two outcomes (binarize)',
 
   // Train.
@@ -304,6 +328,18 @@ export const wizard = {
     'A neural network with hidden layers of {layers} units and dropout {dropout}, trained for at most {epochs} epochs; it stops early after {patience} epochs without improvement and keeps the best one.',
   'wizard.train.backend': 'Computing with: {backend}',
   'wizard.train.reset': 'Back to the template defaults',
+  'wizard.train.thresholdTitle': 'Decision threshold',
+  'wizard.train.policy.fixed':
+    'A case is predicted positive when its probability is at least {value} (the template’s fixed threshold).',
+  'wizard.train.policy.min_sensitivity':
+    'The threshold is chosen on validation data to catch at least {target} of the positive cases.',
+  'wizard.train.policy.approval_rate': 'The threshold is chosen on validation data for an approval rate of {target}.',
+  'wizard.train.policy.min_cost':
+    'The threshold is chosen on validation data to make the expected cost of errors as small as possible. Enter what each kind of error costs you, in any unit: only their ratio matters.',
+  'wizard.train.cost.fn': 'Cost of a missed case ({meaning}, not caught)',
+  'wizard.train.cost.fp': 'Cost of a false alarm',
+  'wizard.train.cost.ratio': 'A missed case counts as much as {ratio} false alarms.',
+  'wizard.train.cost.invalid': 'Enter a cost above 0; the previous cost is kept.',
   'wizard.train.start': 'Start training',
   'wizard.train.again': 'Train again',
   'wizard.train.training': 'Training',
@@ -361,6 +397,26 @@ export const wizard = {
   'wizard.export.doneTitle': 'Saved',
   'wizard.export.downloadAgain': 'Download {name} again',
   'wizard.export.history': 'Earlier exports of this project',
+  'wizard.export.model.title': 'Model package',
+  'wizard.export.model.text':
+    'The trained network with its preprocessing and cleaning recipe, in one .zip file. Score new data with it below, or on the command line: modelwise score new.csv --model package.zip --out scored.csv',
+  'wizard.export.model.needsModel': 'Train a model first: the package and scoring use it.',
+  'wizard.export.model.export': 'Export model package (.zip)',
+  'wizard.export.model.savedTo': 'Saved to {path}',
+  'wizard.export.model.downloaded': 'Downloaded as {name}.',
+  'wizard.export.model.scoreTitle': 'Score new data',
+  'wizard.export.model.scoreText':
+    'A file with the same columns as the training data (the target may be left out) is cleaned with the same recipe; each row gets the prediction, and for classes the probability of each. The result is saved as CSV.',
+  'wizard.export.model.dropLabel': 'Data file to score',
+  'wizard.export.model.drop': 'Drop a data file here to score it',
+  'wizard.export.model.score': 'Score new data …',
+  'wizard.export.model.scored': '{n, plural, one {# row} other {# rows}} of {file} scored.',
+  'wizard.export.model.previewLabel': 'The first scored rows, with the added columns',
   'wizard.fairness.favourable': 'Favourable for the person',
   'wizard.fairness.favourableOption': 'predicted "{label}"',
+  'wizard.fairness.short.not_judged': 'compared, not judged',
+  'wizard.fairness.favourableClass': 'Favourable class for the person',
+  'wizard.fairness.favourableClassNone': 'none: compare every class',
+  'wizard.fairness.regressionNote':
+    'This model predicts a number, so there is no favourable outcome: the groups are compared by mean prediction and errors (MAE, RMSE), with no tolerance verdict.',
 } as const;

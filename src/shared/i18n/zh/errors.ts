@@ -2,7 +2,7 @@
 export const errors: Record<string, string> = {
   'errors.FILE_NOT_FOUND': '找不到文件：{file}',
   'errors.FILE_UNREADABLE': '无法读取 {file}：{reason}',
-  'errors.FILE_EMPTY': '{file} 中没有数据行。',
+  'errors.FILE_EMPTY': '{file} 中没有数据行。请选择一个有表头行、且表头下至少有一行数据的文件。',
   'errors.FORMAT_UNSUPPORTED': '{file}：不支持此类文件（{reason}）。请使用 CSV、TSV、.xlsx 或 Parquet。',
   'errors.ENCODING_UNDECODABLE': '{file}：第 {line} 行无法按 {encoding} 解码。请在预览中选择其他编码。',
   'errors.BAD_ROW': '{file} 第 {line} 行：{reason}。选择“跳过错误行”可导入其余数据。',
@@ -21,7 +21,7 @@ export const errors: Record<string, string> = {
   'errors.CANCELLED': '已取消。',
   'errors.HOST_CRASHED': '{what} 进程意外停止（{reason}）。项目未受影响，请重试。',
   'errors.HOST_TIMEOUT': '{what} 进程未能及时响应，已被停止。',
-  'errors.PROJECT_NOT_FOUND': '{path} 处没有项目。',
+  'errors.PROJECT_NOT_FOUND': '{path} 处没有项目。请检查文件夹（项目是以 .modelwise 结尾的文件夹），或新建一个项目。',
   'errors.PROJECT_INVALID': '无法读取 {path} 处的项目：{reason}',
   'errors.PROJECT_LOCKED': '{path} 处的项目已在另一个窗口中打开。',
   'errors.NO_MODEL': '请先训练模型。',
@@ -37,9 +37,18 @@ export const errors: Record<string, string> = {
   'errors.INTERNAL': 'Modelwise 内部出错：{message}',
   'errors.RECIPE_COLUMN_NOT_FOUND':
     '清洗步骤 {step}（{op}）使用了列“{column}”，但此时数据中没有该列。现有列：{columns}。',
+  'errors.RECIPE_REMOVES_TARGET':
+    '清洗步骤 {step}（{op}）会去掉“{column}”，而它是模型要预测的目标列。请保留“{column}”，或先在“模板与目标”中选择其他目标列。',
+  'errors.RECIPE_EMPTIES_TARGET':
+    '清洗步骤 {step}（{op}）会使目标列“{column}”没有任何值（剩余 {rows} 行）。请修改或删除该步骤。',
+  'errors.RECIPE_BREAKS_TARGET':
+    '清洗步骤 {step}（{op}）会把目标列“{column}”的 {count} 个值变为缺失（这些值无法转换）。请保持目标列的类型，或先选择其他目标列。',
+  'errors.RECIPE_SINGLE_CLASS_TARGET':
+    '清洗步骤 {step}（{op}）会使目标列“{column}”只剩一个取值（“{value}”），没有可预测的内容。请修改或删除该步骤。',
   'errors.RECIPE_COMPARE_TEXT':
     '清洗步骤 {step}（{op}）：“{column}”是文本，不能用 {comparator} 比较；请使用 ==、!= 或取值列表。',
-  'errors.MODEL_PACKAGE_INVALID': '{path} 不是 Modelwise 模型包（{reason}）。请用 `modelwise run … --model DIR` 生成。',
+  'errors.MODEL_PACKAGE_INVALID':
+    '{path} 不是 Modelwise 模型包（{reason}）。请在应用中导出（导出 → 导出模型包），或用 `modelwise run … --model FILE.zip` 生成。',
   'errors.SCORE_COLUMN_MISSING': '模型需要列“{column}”，但 {file} 中没有。现有列：{columns}。',
   'errors.SCORE_COLUMN_TYPE':
     '{file} 的列“{column}”含有文本（例如“{value}”，共 {count} 个值），而模型是用数值训练的。请确认该文件与训练数据是同一类文件。',

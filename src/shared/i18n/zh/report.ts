@@ -43,7 +43,7 @@ export const report = {
   'report.summary.empty': '此模型没有记录摘要。',
 
   'report.data.intro': '数据来自哪里、如何读取和清洗，以及模型从哪些列中学习。',
-  'report.data.import': '导入的文件',
+  'report.data.import': '导入的文件（读取时，清洗前）',
   'report.data.testImport': '单独的测试文件',
   'report.data.file': '文件',
   'report.data.format': '格式',
@@ -59,7 +59,11 @@ export const report = {
   'report.data.rowsReadSkipped': '读取 {read} 行，跳过 {skipped} 行',
   'report.data.size': '大小',
   'report.data.sha256': 'SHA-256',
-  'report.data.columns': '列（{count}）',
+  'report.data.columns': '导入时的列（{count}）',
+  'report.data.columnsCleaned': '清洗后数据的列（{count}）',
+  'report.data.columnsCleanedNote':
+    '模型训练和测试所用的数据：经过下方清洗步骤后的 {rows} 行。类型、缺失值和计数均针对这些行，而不是读取时的文件。',
+  'report.data.columnsImportedNote': '读取自文件，未经任何清洗。',
   'report.data.column': '列',
   'report.data.type': '类型',
   'report.data.missing': '缺失',
@@ -180,6 +184,8 @@ export const report = {
   'report.setting.classWeights': '类别权重',
   'report.setting.topK': '每列保留的类别数（前 K 个）',
   'report.setting.threshold': '决策阈值',
+  'report.setting.falseNegativeCost': '漏检（假阴性）的成本',
+  'report.setting.falsePositiveCost': '误报（假阳性）的成本',
   'report.setting.seed': '随机种子',
   'report.setting.split': '划分（训练 / 验证 / 测试）',
   'report.setting.excludeColumns': '排除的列',
@@ -195,8 +201,12 @@ export const report = {
   'report.results.allMetrics': '全部指标及基线',
   'report.results.metric': '指标',
   'report.results.model': '本模型',
-  'report.results.baselinesNote':
+  'report.results.baselinesNote.binary':
     '基线是在相同数据上拟合的简单模型；神经网络应当优于它们。类别先验对每个样本给出相同的概率（正类所占比例），因此排序能力与随机相同；每个基线都按与神经网络相同的策略选取自己的阈值。',
+  'report.results.baselinesNote.multiclass':
+    '基线是在相同数据上拟合的简单模型；神经网络应当优于它们。类别先验对每个样本给出训练数据中各类别的比例，因此总是预测最常见的类别；逻辑回归是特征的线性模型。每个模型都预测它认为可能性最大的类别。',
+  'report.results.baselinesNote.regression':
+    '基线是在相同数据上拟合的简单模型；神经网络应当优于它们。均值模型对每个样本都预测训练数据的平均值，因此其 R² 约为 0；线性回归预测特征的加权和（最小二乘）。',
   'report.results.lowerIsBetter': '越低越好',
   'report.results.confusion': '混淆矩阵',
   'report.results.actual': '实际',
@@ -307,6 +317,34 @@ export const report = {
     '超出容差：群组间的差异超出模板的界限。在使用模型之前，请审查这些差异并考虑缓解措施。',
   'report.fairness.verdict.not_comparable': '无法比较：{reason}',
   'report.fairness.notComparableDefault': '这些群组无法比较',
+  'report.fairness.verdict.not_judged': '已比较，但未按容差评判：{reason}。',
+  'report.fairness.reason.not_for_task': '此任务不适用',
+  'report.fairness.reason.no_favourable_class': '没有有利类别',
+  'report.fairness.ratesOf': '“{label}”的比率',
+  'report.fairness.legend':
+    '所有比率都针对有利结果“{label}”：基准率 = 真实结果为“{label}”的比例；选择率 = 被预测为“{label}”的比例；TPR = 真实为“{label}”者中被预测为“{label}”的比例；FPR = 其余样本中被预测为“{label}”的比例；精确率 = 被预测为“{label}”者中真实为“{label}”的比例。',
+  'report.fairness.predictedAsHeader': '被预测为各类别的比例',
+  'report.fairness.favourableMulticlass':
+    '有利结果：预测为“{label}”（一对其余）。基准率是群组中真实为“{label}”的比例，选择率是被预测为“{label}”的比例。',
+  'report.fairness.noFavourableMulticlass': '没有将任何类别标为对个人有利，因此表格比较各群组被预测为每个类别的比例。',
+  'report.fairness.binaryOnlyNote':
+    'TPR、FPR、精确率、ROC AUC、机会均等和均等几率只适用于恰好两种结果，因此不对有 {count} 个类别的模型计算。',
+  'report.fairness.regressionIntro':
+    '模型预测的是数值，因此按各群组的平均真实值、平均预测值和误差（MAE、RMSE）进行比较，单位与目标列相同。',
+  'report.fairness.regressionNoRates':
+    '选择率、TPR 和 FPR、人口均等、均等几率和五分之四规则都需要有利结果，因此不适用于数值型目标。',
+  'report.fairness.meanActual': '平均真实值',
+  'report.fairness.meanPrediction': '平均预测值',
+  'report.fairness.mae': 'MAE',
+  'report.fairness.rmse': 'RMSE',
+  'report.fairness.meanActualDiff': '平均真实值差异（最大 − 最小）',
+  'report.fairness.meanPredictionDiff': '平均预测值差异（最大 − 最小）',
+  'report.fairness.maeDiff': 'MAE 差异（最大 − 最小）',
+  'report.fairness.rmseDiff': 'RMSE 差异（最大 − 最小）',
+  'report.fairness.predictionRateDiff': '被预测为“{label}”的比例：差异（最大 − 最小）',
+  'report.fairness.chartAccuracy': '各群组的准确率',
+  'report.fairness.chartMae': '各群组的平均绝对误差',
+  'report.fairness.toleranceMin': '少于 {min} 行的群组不作判断。',
 
   'report.privacy.intro': '按列名和经过校验的值扫描了每一列中的个人数据（共扫描 {rows} 行）。',
   'report.privacy.column': '列',
@@ -316,6 +354,10 @@ export const report = {
   'report.privacy.features': '是否用于模型',
   'report.privacy.excluded': '已排除',
   'report.privacy.included': '作为特征使用',
+  'report.privacy.featuresPlanned': '在模型中（训练后）',
+  'report.privacy.role.target': '目标：模型预测的列',
+  'report.privacy.role.willExclude': '将被排除',
+  'report.privacy.role.undecided': '训练模型时确定',
   'report.privacy.finding': '{entity}：{count} 个单元格（{source}）',
   'report.privacy.examples': '例如 {examples}',
   'report.privacy.invalid': '{count} 个值未通过校验',

@@ -14,14 +14,21 @@ export const summary: Record<string, string> = {
   'summary.performance.regression':
     '在测试数据上，典型误差（MAE）为 {mae}，解释了 {r2pct} 的变异（R²）；总是预测均值则解释为零。',
   'summary.interval': '（95% 区间 {low}–{high}）',
-  'summary.baseline.lift': '简单的{baseline}模型 ROC AUC 为 {baselineAuc}，神经网络提升了 {lift}。',
-  'summary.baseline.noLift': '简单的{baseline}模型表现相当或更好（ROC AUC {baselineAuc}）；可考虑使用更简单的模型。',
+  'summary.baseline.lift':
+    '在相同的测试数据上，简单的{baseline}模型 {metric} 为 {baselineValue}，神经网络提升了 {lift}。',
+  'summary.baseline.noLift':
+    '在相同的测试数据上，简单的{baseline}模型表现相当或更好（{metric} {baselineValue}，神经网络为 {model}）；可考虑使用更简单的模型。',
   'summary.threshold': '预测概率不低于 {threshold} 的样本被预测为“{positive}”（{policy}）。',
   'summary.fairness.within':
     '按“{attribute}”的公平性：组间差异在模板容许范围内（人口均等差 {dpd}，均等几率差 {eod}）。',
   'summary.fairness.outside':
     '按“{attribute}”的公平性：组间差异超出模板容许范围（人口均等差 {dpd}，均等几率差 {eod}）。使用该模型前请查看公平性部分。',
   'summary.fairness.notComparable': '无法判断按“{attribute}”的公平性：{reason}。',
+  'summary.fairness.notJudged': '按“{attribute}”的公平性：公平性部分比较了各群组，但未按容差评判：{reason}。',
+  'summary.fairness.withinSelection':
+    '按“{attribute}”的公平性：“{label}”的选择率在模板容许范围内（人口均等差 {dpd}）。',
+  'summary.fairness.outsideSelection':
+    '按“{attribute}”的公平性：“{label}”的选择率差异超出模板容许范围（人口均等差 {dpd}）。使用该模型前请查看公平性部分。',
   'summary.fairness.none': '未选择敏感属性，因此未评估公平性。',
   'summary.privacy.identifiers': '{count} 列含有直接标识符（{columns}），已从模型特征中排除。',
   'summary.privacy.none': '未发现直接标识符（姓名、电子邮箱、电话、证件号或银行卡号）。',
@@ -43,7 +50,7 @@ export const summary: Record<string, string> = {
   'features.privacy.sensitive': '敏感属性',
   'features.privacy.other': '个人数据',
   'features.identifier': 'ID 列：每行唯一，无可学习内容',
-  'features.sensitiveNotFeature': '模板规定不进入模型的受保护属性；仅用于公平性检查',
+  'features.sensitiveNotFeature': '模板规定不进入模型的受保护属性（仍可用于公平性检查）',
   'summary.policy.fixed': '模板的固定阈值',
   'summary.policy.min_sensitivity': '在验证数据上选取，以识别至少 {target} 的阳性病例',
   'summary.policy.approval_rate': '在验证数据上按 {target} 的批准率选取',
@@ -58,7 +65,7 @@ export const summary: Record<string, string> = {
   'summary.dataWithTest':
     '从 {file} 读取了 {rows} 行、{columns} 列{skippedNote}，并从单独的测试文件 {testFile} 读取了 {testRows} 行。清洗后使用了 {cleanRows} 行。',
   'summary.baseline.same':
-    '更简单的基线模型（{baseline}）ROC AUC 大致相同（{baselineAuc}）；神经网络的提升很小（{lift}）。',
+    '在相同的测试数据上，更简单的基线模型（{baseline}）{metric} 大致相同（{baselineValue}）；神经网络的提升很小（{lift}）。',
   'summary.tooGood.suspects': '请先检查这些列：每一列单独预测目标都异常准确（{columns}）。',
   'summary.policy.missed':
     '在测试数据上，模型识别出 {achieved} 的阳性病例，低于在验证数据上选取阈值时的目标 {target}：验证集较小，或与测试数据不同。',

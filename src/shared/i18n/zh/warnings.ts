@@ -28,7 +28,7 @@ export const warnings = {
   'warnings.type_override_lost_values':
     '已按要求将列“{column}”读作{typeName}；其中 {count} 个不符合该类型的值变为缺失。',
   'warnings.excel_serial_date':
-    '列“{column}”中的整数（{min} 至 {max}）看起来像 Excel 日期序列号，目前仍作为数字保留。如果它们是日期，请按 {system} 日期系统转换（第 0 天为 {origin}）。',
+    '列“{column}”中的整数（{min} 至 {max}）看起来像 Excel 日期序列号，目前仍作为数字保留。如果它们是日期，请用“转换为日期”转换（在该列上，或在“清洗与增强”中作为步骤添加；{system} 日期系统，第 0 天为 {origin}）。',
   'warnings.identifier_precision_lost':
     '列“{column}”中的长数字是电子表格的科学计数法（例如 {example}）：保存文件前末几位数字已经丢失，因此按文本保留{groups, plural, =0 {} other {，且有 # 组行现在共用同一个值}}。请从数据源重新将该列导出为文本。',
   'warnings.mixed_date_formats':

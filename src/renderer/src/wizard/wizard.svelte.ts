@@ -683,27 +683,38 @@ export class WizardState {
     return this.ask({ kind: 'import', source: file, name: file.name });
   }
 
+  /**
+   * Hands `file` to the back end: its own path on the desktop, an upload on the web, with upload
+   * progress (fraction and estimate) while it lasts. `signal` cancels the upload.
+   */
+  private async upload(file: File, signal: AbortSignal): ReturnType<Platform['fileToPath']> {
+    this.startProgress('upload', 'upload');
+    this.activity = [...this.activity, 'wizard.busy.uploading'];
+    const started = this.now();
+    try {
+      return await this.platform.fileToPath(
+        file,
+        (fraction) => {
+          this.progress = {
+            kind: 'upload',
+            stage: 'upload',
+            fraction,
+            etaSeconds: estimateSeconds((this.now() - started) / 1000, fraction),
+          };
+        },
+        signal,
+      );
+    } finally {
+      this.activity = this.activity.filter((a) => a !== 'wizard.busy.uploading');
+    }
+  }
+
   /** Uploads `file` where the transport needs it, then imports it. */
   private async uploadAndImport(file: File): Promise<boolean> {
     this.notice = null;
     const abort = new AbortController();
     this.importAbort = abort;
-    this.startProgress('upload', 'upload');
-    this.activity = [...this.activity, 'wizard.busy.uploading'];
-    const started = this.now();
-    const path = await this.platform.fileToPath(
-      file,
-      (fraction) => {
-        this.progress = {
-          kind: 'upload',
-          stage: 'upload',
-          fraction,
-          etaSeconds: estimateSeconds((this.now() - started) / 1000, fraction),
-        };
-      },
-      abort.signal,
-    );
-    this.activity = this.activity.filter((a) => a !== 'wizard.busy.uploading');
+    const path = await this.upload(file, abort.signal);
     this.importAbort = null;
     if (!path.ok) {
       this.progress = null;
@@ -1366,22 +1377,7 @@ export class WizardState {
     const abort = new AbortController();
     this.scoreAbort = abort;
     this.scoring = true;
-    this.startProgress('upload', 'upload');
-    this.activity = [...this.activity, 'wizard.busy.uploading'];
-    const started = this.now();
-    const path = await this.platform.fileToPath(
-      file,
-      (fraction) => {
-        this.progress = {
-          kind: 'upload',
-          stage: 'upload',
-          fraction,
-          etaSeconds: estimateSeconds((this.now() - started) / 1000, fraction),
-        };
-      },
-      abort.signal,
-    );
-    this.activity = this.activity.filter((a) => a !== 'wizard.busy.uploading');
+    const path = await this.upload(file, abort.signal);
     this.scoreAbort = null;
     this.scoring = false;
     if (!path.ok) {

@@ -17,6 +17,7 @@ import { safeFileName, uniquePath } from './files';
 import { HostClient, type HostClientOptions } from './hosts/hostClient';
 import { isInside } from './paths';
 import { addRecent } from './recent';
+import { MitigationRuns } from './mitigation';
 import { loadSamples, samplesDir } from './resources';
 import { ProjectSession } from './session';
 import { TrainingRuns } from './training';
@@ -37,6 +38,8 @@ export class Workspace {
   project: ProjectSession | null = null;
   readonly downloads = new Downloads();
   readonly training: TrainingRuns;
+  /** Bias mitigation runs (SPEC §7): per-group thresholds, or a reweighing retrain. */
+  readonly mitigation: MitigationRuns;
   private readonly host: Omit<HostClientOptions, 'what'>;
   private importing: AbortController | null = null;
   private scoring: AbortController | null = null;
@@ -57,6 +60,7 @@ export class Workspace {
       ...(config.cancelTimeoutMs !== undefined ? { cancelTimeoutMs: config.cancelTimeoutMs } : {}),
     };
     this.training = new TrainingRuns(this.host, emit);
+    this.mitigation = new MitigationRuns(this.host, emit, () => this.training.busy);
   }
 
   /** @throws UserError NO_PROJECT when no project is open. */
@@ -103,6 +107,7 @@ export class Workspace {
     this.project = null;
     this.importing?.abort();
     this.scoring?.abort();
+    this.mitigation.cancel();
     await this.training.cancelAll();
     await session?.close();
   }
@@ -318,6 +323,7 @@ export class Workspace {
     this.project = session;
     if (previous) {
       this.importing?.abort();
+      this.mitigation.cancel();
       await this.training.cancelAll();
       await previous.close();
     }

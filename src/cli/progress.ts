@@ -3,6 +3,7 @@ import { translate } from '../shared/i18n';
 import { TOO_GOOD_ROC_AUC } from '../shared/model/metrics';
 import type { JobEvent } from '../shared/jobs';
 import type { RunResult } from '../engine/jobs/run';
+import { smallTestMessage, smallTestSplit } from '../shared/results';
 
 const f3 = (x: number | null | undefined): string =>
   x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(3);
@@ -45,6 +46,11 @@ export function createProgressPrinter(out: NodeJS.WritableStream) {
       const r = result.report;
       const m = r.evaluation.metrics;
       out.write('\n');
+      const small = smallTestSplit(m);
+      if (small) {
+        const warning = smallTestMessage(small);
+        out.write(`warning: ${translate('en', warning.key, warning.params)}\n`);
+      }
       if (m.task === 'binary') {
         const ci = m.intervals.rocAuc;
         if (m.rocAuc !== null && m.rocAuc >= TOO_GOOD_ROC_AUC)
@@ -66,6 +72,13 @@ export function createProgressPrinter(out: NodeJS.WritableStream) {
               ? `accuracy ${f3(bm.accuracy)}`
               : `MAE ${f3(bm.mae)}, R² ${f3(bm.r2)}`;
         out.write(`  baseline ${translate('en', `report.baseline.${b.name}`)}: ${v}\n`);
+      }
+      const importance = r.evaluation.importance;
+      if (importance?.columns.length) {
+        const top = importance.columns.slice(0, 5).map((c) => `${c.column} ${f3(c.mean)}`);
+        out.write(
+          `Permutation importance (drop in test ${translate('en', `report.metric.${importance.metric}`)}): ${top.join(', ')}\n`,
+        );
       }
       out.write(
         `Backend ${r.training.backend}, ${r.training.epochs.length} epochs (best ${r.training.bestEpoch}), ${r.training.seconds.toFixed(1)} s of training\n`,

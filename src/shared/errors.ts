@@ -25,6 +25,8 @@ export const ErrorCodeSchema = z.enum([
   'TEMPLATE_INVALID',
   'SETTING_INVALID',
   'SENSITIVE_NOT_FOUND',
+  /** Bias mitigation cannot run on this model or attribute (the key says why, e.g. one group only). */
+  'MITIGATION_REFUSED',
   'CANCELLED',
   'HOST_CRASHED',
   'HOST_TIMEOUT',

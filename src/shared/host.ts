@@ -5,12 +5,12 @@
  * `runJob` request. Payloads are structured-cloneable plain data (typed arrays allowed).
  */
 import type { z } from 'zod';
-import type { channels, CleanView, Preview, ProjectView, Suggestions } from './ipc/contract';
+import type { channels, CleanView, MitigationRequest, Preview, ProjectView, Suggestions } from './ipc/contract';
 import type { Job } from './jobs';
 import type { Cell, ColumnType, ImportOptions, ImportSummary } from './model/data';
 import type { FairnessAttributeReport } from './model/fairness';
 import type { BinaryMetrics, Evaluation } from './model/metrics';
-import type { PrivacyScan } from './model/privacy';
+import type { PrivacyAssessment, PrivacyScan } from './model/privacy';
 import type { Locale, ReportModel } from './model/report';
 import type { Template } from './model/template';
 import type { Preprocessing, TrainingRecord, TrainSettings } from './model/train';
@@ -33,6 +33,11 @@ export interface TrainingInput {
   excluded: { column: string; reason: string }[];
   template: Template;
   sensitive: { column: string; usedAsFeature: boolean; bins: number[] | null }[];
+  /**
+   * Bias mitigation by reweighing (SPEC §7): train with Kamiran–Calders weights of these columns'
+   * groups (one column, or the two of an intersection), fitted on the training split. Absent: unweighted.
+   */
+  reweighing?: { column: string; usedAsFeature: boolean; bins: number[] | null }[];
 }
 
 /** What a training host sends back. */
@@ -54,6 +59,10 @@ export interface TrainingOutput {
   /** True labels (class index, or value) and predictions (P(positive) / probabilities / values). */
   yTest: Float32Array;
   predictions: Float32Array;
+  /** Binary tasks: the validation rows (of the frame), their labels and P(positive), for per-group thresholds. */
+  validationRows?: number[];
+  yValidation?: Float32Array;
+  validationPredictions?: Float32Array;
 }
 
 type ChannelRequest<C extends keyof typeof channels> = z.input<(typeof channels)[C]['request']>;
@@ -85,8 +94,22 @@ export interface HostCalls {
   };
   'session:recordTraining': { request: TrainingOutput; response: ProjectView };
   'session:atThreshold': { request: { threshold: number }; response: BinaryMetrics };
-  'session:fairness': { request: { attributes: string[] }; response: FairnessAttributeReport[] };
+  'session:fairness': {
+    request: { attributes: string[]; intersections?: string[][] };
+    response: FairnessAttributeReport[];
+  };
+  /** Per-group thresholds (no retraining), answered by the project host itself. */
+  'session:mitigate': { request: MitigationRequest; response: ProjectView };
+  /** Reweighing: the training input of the retrain (with `reweighing` set), after the refusals. */
+  'session:prepareMitigation': { request: { runId: string; request: MitigationRequest }; response: TrainingInput };
+  /** Reweighing: compare the retrained model with the one in use and keep it as the candidate. */
+  'session:recordMitigation': {
+    request: { request: MitigationRequest; output: TrainingOutput };
+    response: ProjectView;
+  };
+  'session:decideMitigation': { request: { use: boolean }; response: ProjectView };
   'session:privacy': { request: Record<string, never>; response: PrivacyScan };
+  'session:privacyAssess': { request: ChannelRequest<'privacy:assess'>; response: PrivacyAssessment };
   'session:reportModel': { request: { locale?: Locale }; response: ReportModel };
   'session:exportReport': {
     request: { format: 'pdf' | 'html' | 'json'; path: string; locale?: Locale };

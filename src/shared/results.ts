@@ -3,7 +3,7 @@
  * the two never disagree: which headline metrics a task shows, and whether the network beats the
  * simple baseline fitted to the same data.
  */
-import type { Baseline, Evaluation, Metrics } from './model/metrics';
+import type { Baseline, Evaluation, Metrics, PermutationImportance } from './model/metrics';
 import type { Message } from './model/report';
 import type { MetricId } from './model/template';
 import type { TaskType } from './model/train';
@@ -80,12 +80,56 @@ const VERDICT_METRIC: Readonly<Record<TaskType, { id: MetricId; read: (m: Metric
   regression: { id: 'r2', read: (m) => (m.task === 'regression' ? m.r2 : null) },
 };
 
+/** Fewest test rows whose metrics are read as evidence (below it the bootstrap intervals span most of the scale). */
+export const MIN_TEST_ROWS = 30;
+/** Fewest test rows of each class, for two classes: ROC AUC on fewer positives or negatives is a handful of pairs. */
+export const MIN_TEST_CLASS_ROWS = 5;
+
+/** A test split too small for its numbers to mean much (see {@link smallTestSplit}). */
+export interface SmallTestSplit {
+  /** Labelled test rows. */
+  n: number;
+  /** Two classes: the rarer class in the test rows and its count; null for other tasks. */
+  rarest: { label: string; count: number } | null;
+}
+
+/**
+ * Whether the test rows are too few to support the metrics: fewer than {@link MIN_TEST_ROWS}, or
+ * for two classes fewer than {@link MIN_TEST_CLASS_ROWS} of either class. Null when they suffice.
+ */
+export function smallTestSplit(metrics: Metrics): SmallTestSplit | null {
+  let rarest: SmallTestSplit['rarest'] = null;
+  if (metrics.task === 'binary') {
+    const positives = metrics.confusion.tp + metrics.confusion.fn;
+    const negatives = metrics.confusion.fp + metrics.confusion.tn;
+    rarest =
+      positives <= negatives
+        ? { label: metrics.positiveClass, count: positives }
+        : { label: metrics.negativeClass, count: negatives };
+  }
+  if (metrics.n >= MIN_TEST_ROWS && (rarest === null || rarest.count >= MIN_TEST_CLASS_ROWS)) return null;
+  return { n: metrics.n, rarest };
+}
+
+/** The warning for a small test split, as a catalog sentence (`summary.smallTest.*`) for the report and the Results step. */
+export function smallTestMessage(s: SmallTestSplit): Message {
+  return s.n < MIN_TEST_ROWS || s.rarest === null
+    ? { key: 'summary.smallTest.rows', params: { n: s.n, min: MIN_TEST_ROWS } }
+    : {
+        key: 'summary.smallTest.class',
+        params: { n: s.n, count: s.rarest.count, label: s.rarest.label, min: MIN_TEST_CLASS_ROWS },
+      };
+}
+
 /**
  * The network against the simple model SPEC §6 compares it with — logistic regression for classes,
  * linear regression for a number — on the test rows, by the task's verdict metric. Null when
- * there is no such baseline or either value is undefined (one class only in the test rows).
+ * there is no such baseline, either value is undefined (one class only in the test rows), or the
+ * test split is too small to tell the two apart ({@link smallTestSplit}): a baseline is never
+ * recommended on a handful of rows.
  */
 export function baselineVerdict(evaluation: Evaluation): BaselineVerdict | null {
+  if (smallTestSplit(evaluation.metrics)) return null;
   const task = evaluation.metrics.task;
   const name = task === 'regression' ? 'linear_regression' : 'logistic_regression';
   const baseline = evaluation.baselines.find((b) => b.name === name && b.metrics.task === task);
@@ -116,4 +160,35 @@ export function verdictMessage(v: BaselineVerdict): Message {
       lift: `${v.lift >= 0 ? '+' : ''}${v.lift.toFixed(3)}`,
     },
   };
+}
+
+/**
+ * The permutation importance as one sentence (`summary.importance.*`): the column whose shuffling
+ * lowers the score most, or that none does (every mean drop ≤ 0). Null when no column was measured.
+ */
+export function importanceMessage(importance: PermutationImportance): Message | null {
+  const top = importance.columns[0];
+  if (!top) return null;
+  const metric = `{report.metric.${importance.metric}}`;
+  return top.mean > 0
+    ? { key: 'summary.importance.top', params: { column: top.column, metric, drop: top.mean.toFixed(3) } }
+    : { key: 'summary.importance.none', params: { metric } };
+}
+
+/** Columns whose shuffling does not lower the score on average (mean drop ≤ 0): they do not help the model. */
+export function unhelpfulColumns(importance: PermutationImportance): string[] {
+  return importance.columns.filter((c) => c.mean <= 0).map((c) => c.column);
+}
+
+/**
+ * For a test score too good to be true: the columns the model relies on most (permutation
+ * importance, mean drop of at least 0.01, at most three) as the first place to look for target
+ * leakage (`summary.tooGood.reliesOn`). Null when importance was not measured or no column matters.
+ */
+export function reliedOnMessage(importance: PermutationImportance | undefined): Message | null {
+  const columns = (importance?.columns ?? [])
+    .filter((c) => c.mean >= 0.01)
+    .slice(0, 3)
+    .map((c) => c.column);
+  return columns.length ? { key: 'summary.tooGood.reliesOn', params: { columns: columns.join(', ') } } : null;
 }

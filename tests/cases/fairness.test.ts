@@ -7,6 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getColumn, type Frame } from '../../src/engine/data/frame';
 import { assessFairness, groupThresholds, reweighingWeights } from '../../src/engine/fairness';
+import { assertMitigableOn, thresholdMitigation } from '../../src/engine/jobs/mitigate';
+import { getTemplate } from '../../src/engine/templates';
 import { UserError } from '../../src/shared/errors';
 import { translate } from '../../src/shared/i18n';
 import { loadCsv } from '../helpers/loadCsv';
@@ -122,7 +124,31 @@ describe('C20 — sensitive column with a single group', async () => {
   });
 
   it('mitigation is refused with that reason', () => {
+    expect(x.mitigation).toBe('refused');
+    // What the wizard's "Try mitigation" runs: per-group thresholds, and the check before a
+    // reweighing retrain. The whole file is the test split here; the scores are the labels.
+    const rows = groups.map((_, i) => i);
+    const job = {
+      template: {
+        ...getTemplate('general'),
+        fairness: { differenceTolerance: 0.1, ratioTolerance: 0.8, minGroupSize: 1 },
+      },
+      use: { column: x.sensitive as string, usedAsFeature: true, bins: null },
+      frame: f,
+      stored: {
+        testRows: rows,
+        yTest: yTrue,
+        predictions: yTrue,
+        validationRows: rows,
+        yValidation: yTrue,
+        validationPredictions: yTrue,
+      },
+      threshold: 0.5,
+      classes: ['0', '1'],
+    };
     const refusals = [
+      () => thresholdMitigation({ ...job, constraint: 'demographic_parity' }),
+      () => assertMitigableOn(job),
       () => reweighingWeights(groups, yTrue, { attribute: x.sensitive }),
       () =>
         groupThresholds({
@@ -142,6 +168,7 @@ describe('C20 — sensitive column with a single group', async () => {
         err = caught;
       }
       expect(err).toBeInstanceOf(UserError);
+      expect((err as UserError).code).toBe('MITIGATION_REFUSED');
       const msg = translate('en', (err as UserError).key, (err as UserError).params);
       expect(msg).toContain('gender');
       expect(msg).toContain('one group');

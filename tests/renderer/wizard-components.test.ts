@@ -819,12 +819,15 @@ describe('wizard checks (QA: target, recipe, costs, errors)', () => {
   });
 
   it('Train asks for the two costs of a min_cost threshold policy, with the template costs until the user enters theirs', () => {
-    const p = makeProject('target', { templateId: 'manufacturing' });
+    const p = makeProject('target', { templateId: 'manufacturing', positiveClass: 'fault' });
     const before = page('train', p);
     expect(before.html).toContain('data-testid="threshold-policy"');
     expect(before.html).toMatch(/value="10"[^>]*data-testid="set-cost-fn"/);
     expect(before.html).toMatch(/value="1"[^>]*data-testid="set-cost-fp"/);
     expect(before.text).toContain(`Cost of a missed case (${manufacturing.positiveClassMeaning.en}, not caught)`);
+    // A positive class the template does not describe is named, not glossed with the template's meaning.
+    const other = page('train', { ...p, positiveClass: 'bad' });
+    expect(other.text).toContain('Cost of a missed case (a "bad" case not caught)');
     expect(before.text).toContain('A missed case counts as much as 10 false alarms.');
     const entered = page('train', { ...p, settings: { falseNegativeCost: 4, falsePositiveCost: 2 } }, 'zh');
     expect(entered.html).toMatch(/value="4"[^>]*data-testid="set-cost-fn"/);

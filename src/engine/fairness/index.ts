@@ -16,4 +16,11 @@ export {
   suggestSensitiveAttributes,
   type GroupRepresentation,
 } from './groups';
-export { assertComparable, groupThresholds, reweighingWeights, type GroupThresholdResult } from './mitigation';
+export {
+  applyGroupThresholds,
+  assertComparable,
+  groupThresholds,
+  reweighingWeights,
+  validatedGroupThresholds,
+  type GroupThresholdResult,
+} from './mitigation';

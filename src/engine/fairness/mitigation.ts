@@ -3,23 +3,23 @@
  * thresholds after it (post-processing). Both refuse an attribute with fewer than two groups.
  */
 import { UserError } from '../../shared/errors';
+import type { GroupThreshold, MitigationConstraint } from '../../shared/model/fairness';
 import { indexGroups } from './assess';
 import type { FavourableOutcome } from './groupMetrics';
 
 /**
  * Throw the "cannot compare" refusal of mitigation when the attribute has fewer than two groups.
- * @throws UserError SETTING_INVALID with key `fairness.mitigation.oneGroup` ({attribute, group, n}) or
+ * @throws UserError MITIGATION_REFUSED with key `fairness.mitigation.oneGroup` ({attribute, group, n}) or
  *   `fairness.noGroups` ({attribute}).
  */
 export function assertComparable(attribute: string, groups: (string | null)[]): void {
   const { labels, rows } = indexGroups(groups);
-  if (labels.length === 0)
-    throw new UserError('SETTING_INVALID', { setting: 'sensitive', attribute }, 'fairness.noGroups');
+  if (labels.length === 0) throw new UserError('MITIGATION_REFUSED', { attribute }, 'fairness.noGroups');
   if (labels.length === 1) {
     const group = labels[0]!;
     throw new UserError(
-      'SETTING_INVALID',
-      { setting: 'sensitive', attribute, group, n: rows.get(group)!.length },
+      'MITIGATION_REFUSED',
+      { attribute, group, n: rows.get(group)!.length },
       'fairness.mitigation.oneGroup',
     );
   }
@@ -99,8 +99,8 @@ export interface GroupThresholdResult {
  * Fairlearn `ThresholdOptimizer`: instead of randomizing between two thresholds to hit the
  * constraint exactly and optimizing an objective, each group gets the single threshold whose rate
  * is closest to the target (the overall rate at `baseThreshold`), ties going to the threshold
- * nearest `baseThreshold`. Candidate thresholds are midpoints between consecutive distinct scores
- * of the group (and its lowest score), so they also apply to new data. Groups smaller than
+ * nearest `baseThreshold`. Candidate thresholds are `baseThreshold` and the midpoints between
+ * consecutive distinct scores of the group (and its lowest score), so they also apply to new data. Groups smaller than
  * `minGroupSize`, and for TPR groups without truly favourable rows, keep `baseThreshold`. Like Fairlearn's, it
  * needs the sensitive attribute at prediction time.
  * Rates are of the favourable outcome: with `predicted_negative` (finance: approval = the model's
@@ -156,7 +156,8 @@ export function groupThresholds(input: {
     const adjusted = idx.length >= minGroupSize && rel.length > 0;
     if (adjusted) {
       const sorted = [...new Set(rel.map((i) => scores[i]!))].sort((a, b) => a - b);
-      const candidates = [sorted[0]!, ...sorted.slice(1).map((s, k) => (s + sorted[k]!) / 2)];
+      // The model's own threshold competes too, so a group already at the target keeps it.
+      const candidates = [baseThreshold, sorted[0]!, ...sorted.slice(1).map((s, k) => (s + sorted[k]!) / 2)];
       let bestGap = Infinity;
       for (const t of candidates) {
         const gap = Math.abs(positiveRate(rel, t)! - target);
@@ -200,5 +201,75 @@ export function groupThresholds(input: {
     yPred,
     accuracyBefore: yTrue && n ? right0 / n : null,
     accuracyAfter: yTrue && n ? right1 / n : null,
+  };
+}
+
+/**
+ * Decisions with a threshold per group: 1 (the model's positive class) iff the score is ≥ the
+ * row's group threshold; rows whose group is missing or has none use `baseThreshold`.
+ */
+export function applyGroupThresholds(
+  groups: (string | null)[],
+  scores: ArrayLike<number>,
+  thresholds: Readonly<Record<string, number>>,
+  baseThreshold: number,
+): Uint8Array {
+  if (scores.length !== groups.length) throw new Error('applyGroupThresholds: arrays differ in length');
+  const out = new Uint8Array(groups.length);
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    const t = g !== null && g !== undefined && Object.hasOwn(thresholds, g) ? thresholds[g]! : baseThreshold;
+    out[i] = scores[i]! >= t ? 1 : 0;
+  }
+  return out;
+}
+
+/**
+ * Per-group thresholds chosen on the VALIDATION split and applied to the TEST split (SPEC §7
+ * post-processing), so the test rows that judge the result played no part in choosing it — as
+ * Fairlearn's `ThresholdOptimizer` is fitted on data other than the data it is evaluated on.
+ * The thresholds are those of {@link groupThresholds} on the validation rows: `demographic_parity`
+ * equalizes selection rates, `equal_opportunity` the TPRs (both of the favourable outcome), each
+ * group moved towards the validation split's overall rate at `baseThreshold`. A group with fewer
+ * than `minGroupSize` validation rows, or only in the test rows, keeps `baseThreshold`
+ * (`adjusted` false).
+ * @returns the target rate, one threshold per group (validation groups first, then test-only
+ *   ones) and the test decisions (1 = the model's positive class).
+ * @throws UserError MITIGATION_REFUSED (see {@link assertComparable}) when the validation rows
+ *   have fewer than two groups; Error when arrays differ in length.
+ */
+export function validatedGroupThresholds(input: {
+  attribute: string;
+  validation: { groups: (string | null)[]; scores: ArrayLike<number>; yTrue: ArrayLike<number> };
+  test: { groups: (string | null)[]; scores: ArrayLike<number> };
+  constraint: MitigationConstraint;
+  baseThreshold: number;
+  favourableOutcome: FavourableOutcome;
+  minGroupSize?: number;
+}): { target: number; thresholds: GroupThreshold[]; yPred: Uint8Array } {
+  const fit = groupThresholds({
+    attribute: input.attribute,
+    groups: input.validation.groups,
+    scores: input.validation.scores,
+    yTrue: input.validation.yTrue,
+    constraint: input.constraint === 'demographic_parity' ? 'selection_rate' : 'true_positive_rate',
+    baseThreshold: input.baseThreshold,
+    favourableOutcome: input.favourableOutcome,
+    minGroupSize: input.minGroupSize,
+  });
+  const thresholds: GroupThreshold[] = fit.groups.map((g) => ({
+    group: g.group,
+    threshold: g.threshold,
+    validationN: g.n,
+    adjusted: g.adjusted,
+  }));
+  for (const g of indexGroups(input.test.groups).labels) {
+    if (!Object.hasOwn(fit.thresholds, g))
+      thresholds.push({ group: g, threshold: input.baseThreshold, validationN: 0, adjusted: false });
+  }
+  return {
+    target: fit.target,
+    thresholds,
+    yPred: applyGroupThresholds(input.test.groups, input.test.scores, fit.thresholds, input.baseThreshold),
   };
 }

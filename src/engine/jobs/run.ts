@@ -23,7 +23,7 @@ import {
   type ScoreJob,
 } from '../../shared/jobs';
 import type { Cell, DatasetProfile, ImportSummary } from '../../shared/model/data';
-import type { PrivacyScan } from '../../shared/model/privacy';
+import { PrivacySettingsSchema, type PrivacyScan } from '../../shared/model/privacy';
 import type { ReportModel } from '../../shared/model/report';
 import { translate } from '../../shared/i18n';
 import { ident, openDb, type Db } from '../data/duck';
@@ -34,6 +34,7 @@ import { readFrame, readRows } from '../data/read';
 import { storageType } from '../data/import-build';
 import { applyRecipe } from '../data/recipe';
 import { scanPrivacy } from '../privacy';
+import { assessPrivacy } from '../privacy/assess';
 import { buildReport } from '../report/build';
 import { renderReportHtml } from '../report/html';
 import { renderReportPdf } from '../report/pdf';
@@ -294,6 +295,18 @@ async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobC
 
     // 7. Report.
     stage(ctx, 'report', 'Writing the report …');
+    // Re-identification risk before and after cleaning, and the regulation checklist (SPEC §8),
+    // with the app's defaults: the scan's quasi-identifiers and the template's k.
+    const privacyAssessment = await assessPrivacy(db, {
+      scan: privacy,
+      raw: { table: 'raw', columns: summary.columns },
+      clean: { table: 'clean', columns: cleaned.columns },
+      recipe: steps,
+      template,
+      settings: PrivacySettingsSchema.parse({}),
+      target: job.target,
+      features: trained.features,
+    });
     const report = buildReport({
       locale: job.locale,
       title: job.title,
@@ -312,6 +325,7 @@ async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobC
       evaluation: trained.evaluation,
       fairness,
       privacy,
+      privacyAssessment,
       seed: trained.record.settings.seed as number,
       threshold:
         metrics.task === 'binary'

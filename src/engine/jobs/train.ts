@@ -14,6 +14,7 @@ import { saveModel, type TrainedModel } from '../train/model';
 import { initBackend } from '../train/backend';
 import { trainAndEvaluate } from '../train/pipeline';
 import { fairnessOnTest } from './fairness';
+import { reweighingTrainWeights } from './mitigate';
 
 export interface TrainingResult extends TrainingOutput {
   /** The model itself (in-process callers only; not sent over IPC). */
@@ -56,6 +57,18 @@ export async function runTraining(
     },
     chooseThreshold: (yVal: ArrayLike<number>, pVal: ArrayLike<number>) =>
       chooseThreshold(input.template.threshold, yVal, pVal),
+    // Bias mitigation (SPEC §7): Kamiran–Calders weights fitted on the training rows.
+    ...(input.reweighing
+      ? {
+          rowWeights: (rows: readonly number[], y: ArrayLike<number>) =>
+            reweighingTrainWeights(
+              input.reweighing!.length === 2 ? [input.reweighing![0]!, input.reweighing![1]!] : input.reweighing![0]!,
+              frame,
+              rows,
+              y,
+            ),
+        }
+      : {}),
   });
   if (trained.record.epochs.length === 0) throw new UserError('CANCELLED', {});
   if (backend.reasons.length > 0) {
@@ -77,6 +90,9 @@ export async function runTraining(
   };
   if (metrics.task !== 'binary') delete used.threshold;
   trained.record.settings = used;
+  // How many positive cases the threshold was chosen on, so the report can say when they are few.
+  if (metrics.task === 'binary')
+    trained.record.validationPositives = trained.validation.y.filter((v) => v === 1).length;
   // Permutation importance on the test rows (SPEC §6), seeded from the run's seed; at most 2000
   // rows × 5 shuffles per column, so it stays a few seconds on large test files.
   ctx.emit?.({ type: 'progress', stage: 'evaluate', fraction: null, message: 'Measuring feature importance …' });
@@ -117,6 +133,13 @@ export async function runTraining(
     testFromTestFrame: Boolean(testFrame),
     yTest: trained.test.y,
     predictions: trained.testPredictions,
+    ...(trained.validationPredictions
+      ? {
+          validationRows: trained.validationRows,
+          yValidation: trained.validation.y,
+          validationPredictions: trained.validationPredictions,
+        }
+      : {}),
     model: trained.model,
   };
 }

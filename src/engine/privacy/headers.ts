@@ -184,3 +184,13 @@ export const MEASUREMENT_HEADER = words(
   'ms|millis|milliseconds|us|micros|ns|nanos|epoch|timestamp|ts|time|date|datetime|created|updated|seq|sequence|' +
     'count|amount|total|size|bytes|duration|offset|nonce|version|reading|value',
 );
+
+const AGE_RULE: Rule<'age'>[] = [{ what: 'age', en: words('age|age_?years|age_?in_?years'), zh: /年龄|岁数/ }];
+
+/**
+ * Whether the header names a person's age (`age`, `Age_years`, `年龄`): a numeric one can be
+ * generalized into the age bands of SPEC §7.
+ */
+export function isAgeHeader(header: string): boolean {
+  return match(AGE_RULE, header) !== null;
+}

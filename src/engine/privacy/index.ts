@@ -1,5 +1,5 @@
 /** Personal data (SPEC §8): the column scan, validators, risk metrics and pseudonymization. */
-export { headerHint, normalizeHeader, type HeaderHint } from './headers';
+export { headerHint, isAgeHeader, normalizeHeader, type HeaderHint } from './headers';
 export { MIN_KEY_BYTES, newPseudonymKey, pseudonymize } from './pseudonymize';
 export {
   distinctLDiversity,
@@ -27,3 +27,14 @@ export {
   ssnValid,
   uuidValid,
 } from './validators';
+export {
+  assessPrivacy,
+  columnAfterRecipe,
+  defaultQuasiIdentifiers,
+  isHealthTemplate,
+  kThreshold,
+  riskOfTable,
+  type AssessInput,
+  type RiskOptions,
+} from './assess';
+export { CHECKLIST, privacyChecklist, type ChecklistCheck, type ChecklistFacts, type ChecklistRule } from './checklist';

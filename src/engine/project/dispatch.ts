@@ -77,10 +77,26 @@ export async function handleHostCall(call: HostCall, payload: unknown, ctx: Host
       return requireSession().recordTraining(payload as TrainingOutput);
     case 'session:atThreshold':
       return requireSession().atThreshold((payload as Payload<'session:atThreshold'>).threshold);
-    case 'session:fairness':
-      return requireSession().fairness((payload as Payload<'session:fairness'>).attributes);
+    case 'session:fairness': {
+      const p = payload as Payload<'session:fairness'>;
+      return requireSession().fairness(p.attributes, p.intersections);
+    }
+    case 'session:mitigate':
+      return requireSession().mitigate(payload as Payload<'session:mitigate'>, ctxS);
+    case 'session:prepareMitigation': {
+      const p = payload as Payload<'session:prepareMitigation'>;
+      return requireSession().prepareMitigation(p.runId, p.request);
+    }
+    case 'session:recordMitigation': {
+      const p = payload as Payload<'session:recordMitigation'>;
+      return requireSession().recordMitigation(p.request, p.output);
+    }
+    case 'session:decideMitigation':
+      return requireSession().decideMitigation((payload as Payload<'session:decideMitigation'>).use);
     case 'session:privacy':
       return requireSession().privacy();
+    case 'session:privacyAssess':
+      return requireSession().privacyAssessment(payload as Payload<'session:privacyAssess'>);
     case 'session:reportModel':
       return requireSession().reportModel((payload as Payload<'session:reportModel'>).locale);
     case 'session:exportReport': {

@@ -18,10 +18,17 @@ import {
   type ImportOptions,
   type ImportSummary,
 } from '../../shared/model/data';
-import type { FairnessAttributeReport } from '../../shared/model/fairness';
+import type { FairnessAttributeReport, FairnessMitigation } from '../../shared/model/fairness';
+import type { MitigationRequest } from '../../shared/ipc/contract';
 import type { BinaryMetrics } from '../../shared/model/metrics';
-import { withModelFeatures, type PrivacyScan } from '../../shared/model/privacy';
-import type { Project } from '../../shared/model/project';
+import {
+  PrivacySettingsSchema,
+  withModelFeatures,
+  type PrivacyAssessment,
+  type PrivacyScan,
+  type PrivacySettings,
+} from '../../shared/model/privacy';
+import type { ModelState, Project } from '../../shared/model/project';
 import { RecipeStepSchema, type RecipeStep, type RecipeStepResolved } from '../../shared/model/recipe';
 import type { Locale, ReportModel } from '../../shared/model/report';
 import { PreprocessingSchema, TrainSettingsSchema } from '../../shared/model/train';
@@ -32,11 +39,12 @@ import { profileTable } from '../data/profile';
 import { readFrame, readRows } from '../data/read';
 import { applyRecipe, stepRemovingColumn, targetRemovedError, type AppliedStep } from '../data/recipe';
 import { suggestSensitiveAttributes } from '../fairness';
-import { fairnessOnTest } from '../jobs/fairness';
+import { fairnessOnTest, type AttributeUse } from '../jobs/fairness';
+import { assertMitigableOn, mitigatedDecisions, reweighingMitigation, thresholdMitigation } from '../jobs/mitigate';
 import { chooseFeatures, userColumnChoice } from '../jobs/prepare';
 import { binaryMetrics } from '../metrics/binary';
 import { withThresholdSettings } from '../metrics/threshold';
-import { scanPrivacy } from '../privacy';
+import { assessPrivacy, scanPrivacy } from '../privacy';
 import { buildReport } from '../report/build';
 import { renderReportHtml } from '../report/html';
 import { renderReportPdf } from '../report/pdf';
@@ -61,6 +69,10 @@ interface StoredPredictions {
   yTest: number[];
   predictions: number[];
   classes: string[];
+  /** Binary models trained since per-group thresholds exist: the validation split's rows, labels, P(positive). */
+  validationRows?: number[];
+  yValidation?: number[];
+  validationPredictions?: number[];
 }
 
 export class ProjectSession {
@@ -181,6 +193,7 @@ export class ProjectSession {
   private invalidateModel(): void {
     this.project.model = null;
     this.project.fairness = [];
+    this.project.mitigation = null;
   }
 
   /**
@@ -574,6 +587,36 @@ export class ProjectSession {
     return scan;
   }
 
+  /**
+   * Re-identification risk over the quasi-identifiers on the data as imported and as cleaned, the
+   * regulation checklist and the recipe steps offered per column (SPEC §8). `settings` (the
+   * quasi-identifiers, the k threshold; null goes back to the default) are saved in the project first.
+   * @throws UserError COLUMN_NOT_FOUND for a quasi-identifier the imported data lacks.
+   */
+  async privacyAssessment(settings: Partial<PrivacySettings> = {}): Promise<PrivacyAssessment> {
+    const data = this.requireData();
+    const names = data.summary.columns.map((c) => c.name);
+    for (const column of settings.quasiIdentifiers ?? [])
+      if (!names.includes(column))
+        throw new UserError('COLUMN_NOT_FOUND', { file: data.source.name, column, columns: names.join(', ') });
+    if (settings.quasiIdentifiers !== undefined || settings.k !== undefined) {
+      this.project.privacySettings = PrivacySettingsSchema.parse({ ...this.project.privacySettings, ...settings });
+      await this.save();
+    }
+    const scan = this.project.privacy ?? (await this.scanPrivacy());
+    const { columns } = await this.ensureClean();
+    return assessPrivacy(this.db, {
+      scan,
+      raw: { table: 'raw', columns: data.summary.columns },
+      clean: { table: 'clean', columns },
+      recipe: this.project.recipe.steps,
+      template: this.template,
+      settings: this.project.privacySettings,
+      target: this.project.target,
+      features: this.project.model?.features ?? null,
+    });
+  }
+
   /** Everything a training host needs, read from the cleaned table. */
   async prepareTraining(runId: string, overrides: Record<string, unknown> = {}): Promise<TrainingInput> {
     const p = this.project;
@@ -622,11 +665,36 @@ export class ProjectSession {
 
   /** Store a finished training run: model state, fairness, the test predictions for later views. */
   async recordTraining(out: TrainingOutput): Promise<ProjectView> {
+    this.project.model = await this.storeRun(out);
+    this.project.fairness = out.fairness;
+    this.project.mitigation = null;
+    // Intersections are the project's choice, not the training host's: assess them on the new model
+    // too, leaving out any whose columns the cleaned data no longer has.
+    if (this.project.intersections.length) {
+      const names = new Set((await this.ensureClean()).columns.map((c) => c.name));
+      this.project.intersections = this.project.intersections.filter((pair) => pair.every((c) => names.has(c)));
+      if (this.project.intersections.length)
+        this.project.fairness = [...out.fairness, ...(await this.assessAttributes([], this.project.intersections))];
+    }
+    if (this.project.step === 'train') this.project.step = 'results';
+    await this.save();
+    return this.view;
+  }
+
+  /** Write a finished run's test (and validation) predictions and package recipe; its model state. */
+  private async storeRun(out: TrainingOutput): Promise<ModelState> {
     const stored: StoredPredictions = {
       testRows: out.testRows,
       yTest: Array.from(out.yTest),
       predictions: Array.from(out.predictions),
       classes: out.prep.classes,
+      ...(out.validationRows && out.yValidation && out.validationPredictions
+        ? {
+            validationRows: out.validationRows,
+            yValidation: Array.from(out.yValidation),
+            validationPredictions: Array.from(out.validationPredictions),
+          }
+        : {}),
     };
     await writeFileAtomic(path.join(out.modelDir, TEST_FILE), JSON.stringify(stored));
     // Scoring new data with the package reuses these resolved values instead of recomputing them.
@@ -639,7 +707,7 @@ export class ProjectSession {
       applied: this.cleanApplied,
     });
     const metrics = out.evaluation.metrics;
-    this.project.model = {
+    return {
       runId: out.runId,
       trainedAt: new Date().toISOString(),
       dir: path.relative(this.dir, out.modelDir),
@@ -652,10 +720,6 @@ export class ProjectSession {
       positiveClass: metrics.task === 'binary' ? metrics.positiveClass : null,
       classes: out.prep.classes,
     };
-    this.project.fairness = out.fairness;
-    if (this.project.step === 'train') this.project.step = 'results';
-    await this.save();
-    return this.view;
   }
 
   private async predictions(): Promise<StoredPredictions> {
@@ -680,15 +744,59 @@ export class ProjectSession {
   }
 
   /** Fairness of the current model for `attributes`, on its test rows. */
-  async fairness(attributes: string[]): Promise<FairnessAttributeReport[]> {
+  async fairness(attributes: string[], intersections?: string[][]): Promise<FairnessAttributeReport[]> {
+    const pairs = intersections ?? this.project.intersections;
+    const reports = await this.assessAttributes(attributes, pairs);
+    this.project.sensitive = attributes;
+    this.project.intersections = pairs.map((p) => [...p]);
+    this.project.fairness = reports;
+    await this.save();
+    return reports;
+  }
+
+  /**
+   * The cleaned table's `columns` (checked to exist) and how each is used: its bins, and whether
+   * the current model has it as a feature (the trained model's fact, not a choice made again).
+   * @throws UserError SENSITIVE_NOT_FOUND for a column the cleaned data lacks.
+   */
+  private async sensitiveColumns(
+    columns: string[],
+  ): Promise<{ frame: Frame; use: (column: string) => Extract<AttributeUse, { column: string }> }> {
+    const { columns: all } = await this.ensureClean();
+    for (const a of columns) {
+      if (!all.some((c) => c.name === a))
+        throw new UserError('SENSITIVE_NOT_FOUND', { column: a, columns: all.map((c) => c.name).join(', ') });
+    }
+    const frame: Frame = await readFrame(
+      this.db,
+      'clean',
+      all.filter((c) => columns.includes(c.name)),
+    );
+    const choice = chooseFeatures(frame, {
+      target: this.project.target ?? '',
+      template: this.template,
+      privacy: null,
+      sensitive: columns,
+    });
+    const features = this.project.model?.features ?? [];
+    const use = (column: string) => {
+      const s = choice.sensitive.find((x) => x.column === column)!;
+      return { ...s, usedAsFeature: features.includes(column) };
+    };
+    return { frame, use };
+  }
+
+  /** One column, or the intersection of two, as the fairness assessment takes it. */
+  private static attributeUse(columns: string[], use: (column: string) => Extract<AttributeUse, { column: string }>) {
+    return (columns.length === 2 ? [use(columns[0]!), use(columns[1]!)] : use(columns[0]!)) as AttributeUse;
+  }
+
+  /** Fairness of the current model for `attributes` and the column pairs `intersections`, on its test rows. */
+  private async assessAttributes(attributes: string[], intersections: string[][]): Promise<FairnessAttributeReport[]> {
     const model = this.project.model;
     if (!model) throw new UserError('NO_MODEL', {});
     const stored = await this.predictions();
-    const { columns } = await this.ensureClean();
-    for (const a of attributes) {
-      if (!columns.some((c) => c.name === a))
-        throw new UserError('SENSITIVE_NOT_FOUND', { column: a, columns: columns.map((c) => c.name).join(', ') });
-    }
+    const { frame, use } = await this.sensitiveColumns([...new Set([...attributes, ...intersections.flat()])]);
     const task = model.record.task;
     // Stored regression targets are standardized, as trained; fairness compares them in the target's units.
     let yTest: ArrayLike<number> = stored.yTest;
@@ -697,34 +805,135 @@ export class ProjectSession {
       const { targetMean = 0, targetStd = 1 } = PreprocessingSchema.parse(packageJson(pkg, 'preprocessing.json'));
       yTest = stored.yTest.map((v) => v * targetStd + targetMean);
     }
-    const frame: Frame = await readFrame(
-      this.db,
-      'clean',
-      columns.filter((c) => attributes.includes(c.name)),
-    );
-    const choice = chooseFeatures(frame, {
-      target: this.project.target ?? '',
-      template: this.template,
-      privacy: null,
-      sensitive: attributes,
-    });
-    const reports = fairnessOnTest({
+    // Per-group thresholds the user chose are the model's decisions (SPEC §7 post-processing).
+    const applied = model.mitigation;
+    const yPred =
+      applied?.method === 'group_thresholds'
+        ? mitigatedDecisions(applied, ProjectSession.attributeUse(applied.columns, use), frame, stored, model.threshold)
+        : undefined;
+    return fairnessOnTest({
       template: this.template,
       task,
       favourableClass: task === 'multiclass' ? this.project.favourableClass : null,
-      // Whether the model used it is the trained model's fact, not a choice made again here.
-      sensitive: choice.sensitive.map((a) => ({ ...a, usedAsFeature: model.features.includes(a.column) })),
+      sensitive: attributes.map(use),
+      intersections: intersections.map((p) => [use(p[0]!), use(p[1]!)] as const),
       testFrame: frame,
       testRows: stored.testRows,
       yTest,
       scores: stored.predictions,
       threshold: model.threshold,
+      yPred,
       classes: stored.classes,
     });
-    this.project.sensitive = attributes;
-    this.project.fairness = reports;
+  }
+
+  /** The binary model in use, refusing mitigation of other models and of an already mitigated one. */
+  private mitigable(columns: string[]): ModelState {
+    const model = this.project.model;
+    if (!model) throw new UserError('NO_MODEL', {});
+    const attribute = columns.join(' × ');
+    if (model.record.task !== 'binary')
+      throw new UserError('MITIGATION_REFUSED', { attribute }, 'fairness.mitigation.binaryOnly');
+    if (model.mitigation)
+      throw new UserError('MITIGATION_REFUSED', { attribute }, 'fairness.mitigation.alreadyApplied');
+    return model;
+  }
+
+  /** Keep a mitigation result (and a retrained candidate) for the user's decision. */
+  private async proposeMitigation(result: FairnessMitigation, candidate: ModelState | null): Promise<ProjectView> {
+    this.project.mitigation = { result, candidate };
     await this.save();
-    return reports;
+    return this.view;
+  }
+
+  /**
+   * Per-group thresholds for `request.columns` (SPEC §7 post-processing): chosen on the validation
+   * split, compared on the test split; the model in use is unchanged until `decideMitigation`.
+   * @throws UserError NO_MODEL, SENSITIVE_NOT_FOUND, MITIGATION_REFUSED (see `assertMitigable`,
+   *   `thresholdMitigation`; also a model that is not binary or already mitigated).
+   */
+  async mitigate(request: MitigationRequest, ctx: SessionContext = {}): Promise<ProjectView> {
+    if (request.method !== 'group_thresholds')
+      throw new UserError('SETTING_INVALID', { setting: 'method', reason: 'reweighing retrains in a training host' });
+    const model = this.mitigable(request.columns);
+    ctx.emit?.({ type: 'progress', stage: 'thresholds', fraction: null });
+    const stored = await this.predictions();
+    const { frame, use } = await this.sensitiveColumns(request.columns);
+    const result = thresholdMitigation({
+      template: this.template,
+      use: ProjectSession.attributeUse(request.columns, use),
+      constraint: request.constraint,
+      frame,
+      stored,
+      threshold: model.threshold,
+      classes: stored.classes,
+    });
+    return this.proposeMitigation(result, null);
+  }
+
+  /**
+   * Reweighing (SPEC §7 pre-processing): after the same refusals as `mitigate`, the training input
+   * of a retrain with the project's settings and seed, weighted by `request.columns`' groups.
+   */
+  async prepareMitigation(runId: string, request: MitigationRequest): Promise<TrainingInput> {
+    const model = this.mitigable(request.columns);
+    const stored = await this.predictions();
+    const { frame, use } = await this.sensitiveColumns(request.columns);
+    assertMitigableOn({
+      template: this.template,
+      use: ProjectSession.attributeUse(request.columns, use),
+      frame,
+      stored,
+      threshold: model.threshold,
+      classes: stored.classes,
+    });
+    const input = await this.prepareTraining(runId);
+    return { ...input, reweighing: request.columns.map(use) };
+  }
+
+  /** Reweighing: compare the retrained model with the one in use; keep it as the candidate. */
+  async recordMitigation(request: MitigationRequest, out: TrainingOutput): Promise<ProjectView> {
+    const model = this.mitigable(request.columns);
+    const stored = await this.predictions();
+    const candidate = await this.storeRun(out);
+    const { frame, use } = await this.sensitiveColumns(request.columns);
+    const result = reweighingMitigation({
+      template: this.template,
+      use: ProjectSession.attributeUse(request.columns, use),
+      frame,
+      before: { ...stored, threshold: model.threshold },
+      after: { testRows: out.testRows, yTest: out.yTest, predictions: out.predictions, threshold: out.threshold },
+      classes: stored.classes,
+      runId: out.runId,
+    });
+    return this.proposeMitigation(result, candidate);
+  }
+
+  /**
+   * The user's decision on the proposed mitigation: `use` makes the mitigated model the one in use
+   * (the retrained one for reweighing; the same network with per-group thresholds otherwise) and
+   * assesses fairness again; otherwise the original is kept and the result marked declined.
+   * @throws UserError SETTING_INVALID when no mitigation waits for a decision.
+   */
+  async decideMitigation(useMitigated: boolean): Promise<ProjectView> {
+    const pending = this.project.mitigation;
+    const model = this.project.model;
+    if (!pending || pending.result.status !== 'proposed' || !model)
+      throw new UserError('SETTING_INVALID', { setting: 'mitigation', reason: 'no mitigation waits for a decision' });
+    if (!useMitigated) {
+      this.project.mitigation = { result: { ...pending.result, status: 'declined' }, candidate: null };
+      await this.save();
+      return this.view;
+    }
+    const applied: FairnessMitigation = { ...pending.result, status: 'applied' };
+    const base = pending.result.method === 'reweighing' ? pending.candidate : model;
+    if (!base)
+      throw new UserError('SETTING_INVALID', { setting: 'mitigation', reason: 'the retrained model is missing' });
+    this.project.model = { ...base, mitigation: applied };
+    this.project.mitigation = { result: applied, candidate: null };
+    this.project.fairness = await this.assessAttributes(this.project.sensitive, this.project.intersections);
+    await this.save();
+    return this.view;
   }
 
   /** The report of the current model as data. */
@@ -753,7 +962,9 @@ export class ProjectSession {
       training: model.record,
       evaluation: model.evaluation,
       fairness: p.fairness,
+      mitigation: model.mitigation ?? p.mitigation?.result ?? null,
       privacy,
+      privacyAssessment: await this.privacyAssessment(),
       seed: Number(model.record.settings.seed ?? 42),
       threshold:
         metrics.task === 'binary'

@@ -4,13 +4,21 @@
  */
 import os from 'node:os';
 import type { DatasetProfile, ImportSummary } from '../../shared/model/data';
-import type { FairnessAttributeReport } from '../../shared/model/fairness';
+import type { FairnessAttributeReport, FairnessMitigation } from '../../shared/model/fairness';
 import { TOO_GOOD_ROC_AUC, type Evaluation } from '../../shared/model/metrics';
-import { withModelFeatures, type PrivacyScan } from '../../shared/model/privacy';
+import { withModelFeatures, type PrivacyAssessment, type PrivacyScan } from '../../shared/model/privacy';
 import type { RecipeResolved } from '../../shared/model/recipe';
-import { baselineVerdict, headlineFor, verdictMessage } from '../../shared/results';
+import {
+  baselineVerdict,
+  headlineFor,
+  importanceMessage,
+  reliedOnMessage,
+  smallTestMessage,
+  smallTestSplit,
+  verdictMessage,
+} from '../../shared/results';
 import { ReportModelSchema, type Locale, type Message, type ReportModel } from '../../shared/model/report';
-import type { Template } from '../../shared/model/template';
+import { positiveClassMeaning, type Template } from '../../shared/model/template';
 import type { TaskType, TrainingRecord } from '../../shared/model/train';
 import type { ThresholdChoice } from '../metrics/threshold';
 import { appVersion } from '../paths';
@@ -33,11 +41,18 @@ export interface BuildReportInput {
   training: TrainingRecord;
   evaluation: Evaluation;
   fairness: FairnessAttributeReport[];
+  /** The last bias mitigation run (SPEC §7), applied or not; absent when none was run. */
+  mitigation?: FairnessMitigation | null;
   privacy: PrivacyScan;
+  /** Re-identification risk and the regulation checklist (SPEC §8), when assessed. */
+  privacyAssessment?: PrivacyAssessment;
   seed: number;
   threshold: ThresholdChoice | null;
   createdAt?: Date;
 }
+
+/** Fewer positive validation cases than this and a threshold chosen on them is flagged as unstable. */
+export const MIN_THRESHOLD_POSITIVES = 30;
 
 const msg = (key: string, params: Message['params'] = {}): Message => ({ key, params });
 /** The numbers a threshold policy is stated with, for its sentence in the summary. */
@@ -86,12 +101,13 @@ export function buildReport(input: BuildReportInput): ReportModel {
   );
 
   if (input.task === 'binary' && metrics.task === 'binary') {
+    // The template's gloss ("defaulted (bad credit)") describes its own positive labels only: a
+    // credit template run on income data must not call ">50K" a default. In the report's language.
+    const meaning = positiveClassMeaning(template, metrics.positiveClass, input.locale);
     summary.push(
-      msg('summary.task.binary', {
-        target: input.target,
-        positive: metrics.positiveClass,
-        meaning: template.positiveClassMeaning[input.locale],
-      }),
+      meaning !== null
+        ? msg('summary.task.binary', { target: input.target, positive: metrics.positiveClass, meaning })
+        : msg('summary.task.binaryPlain', { target: input.target, positive: metrics.positiveClass }),
     );
   } else if (metrics.task === 'multiclass') {
     summary.push(msg('summary.task.multiclass', { target: input.target, classes: metrics.classes.length }));
@@ -110,9 +126,13 @@ export function buildReport(input: BuildReportInput): ReportModel {
     summary.push(msg('summary.training.stopped', { epochs: training.epochs.length, best: training.bestEpoch }));
 
   const majority = evaluation.baselines.find((b) => b.name === 'majority_class' || b.name === 'mean');
-  // The same verdict, by the same function, as the wizard's Results step shows.
+  // The same verdict, by the same function, as the wizard's Results step shows. A test split too
+  // small to tell two models apart gets its warning instead (and no baseline recommended on it).
+  const small = smallTestSplit(metrics);
   const against = baselineVerdict(evaluation);
-  const verdict = against ? [verdictMessage(against)] : [];
+  const verdict = small ? [smallTestMessage(small)] : against ? [verdictMessage(against)] : [];
+  const relies = evaluation.importance && !small ? importanceMessage(evaluation.importance) : null;
+  if (relies) verdict.push(relies);
   if (against && against.kind !== 'lift') limitations.push(msg('modelCard.limitation.baseline'));
   if (metrics.task === 'binary') {
     const ci = metrics.intervals.rocAuc;
@@ -141,6 +161,17 @@ export function buildReport(input: BuildReportInput): ReportModel {
       if (policy.policy === 'min_sensitivity' && metrics.recall !== null && metrics.recall < policy.value) {
         summary.push(msg('summary.policy.missed', { target: pct(policy.value), achieved: pct(metrics.recall) }));
       }
+      // Sensitivity and cost policies are chosen on the positive validation cases; a few dozen
+      // of them let the threshold swing between seeds (heart: 0.25 to 0.09 on 17 positives).
+      const positives = training.validationPositives;
+      if (
+        (policy.policy === 'min_sensitivity' || policy.policy === 'min_cost') &&
+        positives !== undefined &&
+        positives < MIN_THRESHOLD_POSITIVES
+      ) {
+        summary.push(msg('summary.policy.fewPositives', { count: positives, min: MIN_THRESHOLD_POSITIVES }));
+        limitations.push(msg('modelCard.limitation.fewPositives', { count: positives }));
+      }
     }
     if (metrics.rocAuc !== null && metrics.rocAuc >= TOO_GOOD_ROC_AUC) {
       summary.push(msg('summary.tooGood', { auc: fmt(metrics.rocAuc) }));
@@ -148,6 +179,8 @@ export function buildReport(input: BuildReportInput): ReportModel {
         .filter((w) => w.code === 'strong_predictor' && w.column && input.features.includes(w.column))
         .map((w) => w.column!);
       if (suspects.length > 0) summary.push(msg('summary.tooGood.suspects', { columns: suspects.join(', ') }));
+      const reliedOn = reliedOnMessage(input.evaluation.importance);
+      if (reliedOn) summary.push(reliedOn);
       limitations.push(msg('modelCard.limitation.tooGood'));
     }
     const positives = metrics.confusion.tp + metrics.confusion.fn;
@@ -208,6 +241,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
       );
     if (!f.usedAsFeature) limitations.push(msg('modelCard.limitation.proxy'));
   }
+  if (input.mitigation) summary.push(mitigationMessage(input.mitigation));
 
   const leaked = input.excluded.filter((e) => e.reason === 'features.leakage').map((e) => e.column);
   if (leaked.length > 0) summary.push(msg('summary.leakage', { count: leaked.length, columns: leaked.join(', ') }));
@@ -226,6 +260,17 @@ export function buildReport(input: BuildReportInput): ReportModel {
           .slice(0, 4)
           .map((c) => c.column)
           .join(', '),
+      }),
+    );
+  const risk = input.privacyAssessment?.after;
+  if (risk && risk.quasiIdentifiers.length > 0)
+    summary.push(
+      msg('summary.privacy.risk', {
+        k: risk.k,
+        threshold: input.privacyAssessment!.k,
+        columns: risk.quasiIdentifiers.join(', '),
+        unique: pct(risk.unique.share),
+        below: pct(risk.belowK.share),
       }),
     );
   limitations.push(msg('modelCard.limitation.generic'));
@@ -266,7 +311,9 @@ export function buildReport(input: BuildReportInput): ReportModel {
     training,
     evaluation,
     fairness: input.fairness,
+    ...(input.mitigation ? { mitigation: input.mitigation } : {}),
     privacy: withModelFeatures(input.privacy, input.features, input.target),
+    privacyAssessment: input.privacyAssessment,
     modelCard: {
       intendedUse: 'modelCard.intendedUse',
       outOfScope: 'modelCard.outOfScope',
@@ -324,5 +371,17 @@ function dedupe(messages: Message[]): Message[] {
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
+  });
+}
+
+/** The summary's sentence on a mitigation run: which method on what, whether it is in use, and its cost. */
+function mitigationMessage(m: FairnessMitigation): Message {
+  return msg(`summary.fairness.mitigation.${m.status}`, {
+    attribute: m.attribute,
+    method: `{report.fairness.mitigation.method.${m.method}}`,
+    dpdBefore: fmt(m.before.summary?.demographicParityDifference),
+    dpdAfter: fmt(m.after.summary?.demographicParityDifference),
+    accBefore: fmt(m.overallBefore.accuracy),
+    accAfter: fmt(m.overallAfter.accuracy),
   });
 }

@@ -46,8 +46,13 @@ export interface TrainRunOptions {
   onEpoch?: (e: EpochLog) => void;
   /** Already initialised backend; `initBackend(settings.backend)` otherwise. */
   backend?: { tf: TF; backend: BackendName };
-  /** Per-row weights of `frame` (all its rows, e.g. reweighing); the training rows' ones are used. */
-  rowWeights?: Float32Array;
+  /**
+   * Per-row training weights (e.g. reweighing): one per row of `frame`, of which the training rows'
+   * ones are used; or a function of the training rows (indices of `frame`, in training order) and
+   * their class indices giving one weight per training row, for weights fitted on the training
+   * split only. Absent: unweighted, exactly as before.
+   */
+  rowWeights?: Float32Array | ((trainRows: readonly number[], yTrain: ArrayLike<number>) => ArrayLike<number>);
   /** Bootstrap resamples of the test metrics (default 200; 0 = none). */
   bootstrapIterations?: number;
   /**
@@ -75,6 +80,10 @@ export interface TrainRunResult {
   trainSource: Int32Array;
   /** The validation matrix (labelled validation rows, never augmented). */
   validation: Matrix;
+  /** Rows of `frame` in `validation` order. */
+  validationRows: number[];
+  /** Binary tasks: P(positive) per validation row (per-group thresholds are chosen on them); else null. */
+  validationPredictions: Float32Array | null;
   testPredictions: Float32Array;
   /** The threshold `chooseThreshold` picked on validation data; null when it was not used. */
   threshold: ThresholdChoice | null;
@@ -156,7 +165,9 @@ export async function trainAndEvaluate(
   const train = augmented.matrix;
   const trainSource = Int32Array.from(augmented.parent, (i) => split.train[i]!);
   const messages = [...derivedMessages, ...augmented.messages];
-  const validation = labeledOnly(transform(frame, split.validation, prep)).matrix;
+  const validationAll = labeledOnly(transform(frame, split.validation, prep));
+  const validation = validationAll.matrix;
+  const validationRows = validationAll.kept.map((i) => split.validation[i]!);
   const testSource = opts.testFrame ?? frame;
   if (opts.testFrame) columnOrThrow(opts.testFrame, settings.target);
   const testCandidates = opts.testFrame ? Array.from({ length: opts.testFrame.rowCount }, (_, i) => i) : split.test;
@@ -168,20 +179,26 @@ export async function trainAndEvaluate(
 
   const backend = opts.backend ? { ...opts.backend, reasons: [] as string[] } : await initBackend(settings.backend);
   const trainSettings = augmented.classWeights ? { ...settings, classWeights: true } : settings;
+  const rowWeights =
+    typeof opts.rowWeights === 'function'
+      ? spreadToRows(frame.rowCount, split.train, opts.rowWeights(split.train, original.y))
+      : opts.rowWeights;
   const { model, record } = await trainModel({ train, validation }, prep, trainSettings, {
     tf: backend.tf,
     backend: backend.backend,
     signal: opts.signal,
     onEpoch: opts.onEpoch,
-    sampleWeights: opts.rowWeights ? Float32Array.from(trainSource, (r) => opts.rowWeights![r]!) : undefined,
+    sampleWeights: rowWeights ? Float32Array.from(trainSource, (r) => rowWeights[r]!) : undefined,
   });
   record.testRows = test.rows;
   record.augmentationLog = messages.map((m) => translate('en', m.key, m.params));
   if (messages.length) record.augmentationMessages = messages;
   const testPredictions = predictProba(model, test.x, test.rows);
   let threshold: ThresholdChoice | null = null;
-  if (task === 'binary' && opts.chooseThreshold && validation.rows > 0) {
-    threshold = opts.chooseThreshold(validation.y, predictProba(model, validation.x, validation.rows));
+  const validationPredictions =
+    task === 'binary' && validation.rows > 0 ? predictProba(model, validation.x, validation.rows) : null;
+  if (task === 'binary' && opts.chooseThreshold && validationPredictions) {
+    threshold = opts.chooseThreshold(validation.y, validationPredictions);
   }
   const evaluation = await evaluate({
     prep,
@@ -207,8 +224,18 @@ export async function trainAndEvaluate(
     train,
     trainSource,
     validation,
+    validationRows,
+    validationPredictions,
     testPredictions,
     threshold,
     backendReasons: backend.reasons,
   };
+}
+
+/** Weights given for `rows` (in order) as one weight per row of a `rowCount`-row frame (others 1). */
+function spreadToRows(rowCount: number, rows: readonly number[], weights: ArrayLike<number>): Float32Array {
+  if (weights.length !== rows.length) throw new Error(`rowWeights: ${weights.length} weights for ${rows.length} rows`);
+  const out = new Float32Array(rowCount).fill(1);
+  rows.forEach((r, i) => (out[r] = weights[i]!));
+  return out;
 }

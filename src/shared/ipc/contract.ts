@@ -9,9 +9,9 @@
 import { z } from 'zod';
 import { UserErrorDataSchema, type UserErrorData } from '../errors';
 import { CellSchema, DatasetProfileSchema, ImportOptionsSchema, ImportSummarySchema } from '../model/data';
-import { FairnessAttributeReportSchema } from '../model/fairness';
+import { FairnessAttributeReportSchema, MitigationConstraintSchema, MitigationMethodSchema } from '../model/fairness';
 import { BinaryMetricsSchema } from '../model/metrics';
-import { PrivacyScanSchema } from '../model/privacy';
+import { PrivacyAssessmentSchema, PrivacyScanSchema } from '../model/privacy';
 import { ProjectSchema, RecentProjectSchema, WizardStepSchema } from '../model/project';
 import { RecipeStepSchema } from '../model/recipe';
 import { LocaleSchema, ReportModelSchema } from '../model/report';
@@ -102,6 +102,15 @@ export const ScoreResultSchema = ExportResultSchema.extend({
 });
 export type ScoreResult = z.infer<typeof ScoreResultSchema>;
 
+/** What to mitigate and how (SPEC §7): a column or the two of an intersection. */
+export const MitigationRequestSchema = z.object({
+  method: MitigationMethodSchema,
+  columns: z.array(z.string()).min(1).max(2),
+  /** Per-group thresholds: what to equalize (default demographic parity). */
+  constraint: MitigationConstraintSchema.default('demographic_parity'),
+});
+export type MitigationRequest = z.output<typeof MitigationRequestSchema>;
+
 /** Request/response schemas of every channel. */
 export const channels = {
   'app:info': { request: Empty, response: AppInfoSchema },
@@ -167,11 +176,41 @@ export const channels = {
   'results:atThreshold': { request: z.object({ threshold: z.number().min(0).max(1) }), response: BinaryMetricsSchema },
 
   'fairness:assess': {
-    request: z.object({ attributes: z.array(z.string()).min(1) }),
+    request: z.object({
+      attributes: z.array(z.string()).min(1),
+      /** Intersections of two columns to assess as well (SPEC §7); absent: the project's saved ones. */
+      intersections: z.array(z.array(z.string()).length(2)).optional(),
+    }),
     response: z.array(FairnessAttributeReportSchema),
   },
+  /**
+   * Bias mitigation of a binary model for one attribute (SPEC §7), in an engine host: per-group
+   * thresholds chosen on the validation split, or reweighing (a retraining run in its own host).
+   * Progress arrives as `job:progress` events of kind `fairness`. The answer holds the comparison in
+   * `project.mitigation`; the model in use does not change until `fairness:decideMitigation`.
+   */
+  'fairness:mitigate': {
+    request: MitigationRequestSchema,
+    response: ProjectViewSchema,
+  },
+  /** Stop the mitigation in progress (a reweighing retrain); nothing to do when none runs. */
+  'fairness:cancelMitigation': { request: Empty, response: Ok },
+  /** Use the mitigated model (`use: true`) or keep the original one. */
+  'fairness:decideMitigation': { request: z.object({ use: z.boolean() }), response: ProjectViewSchema },
 
   'privacy:scan': { request: Empty, response: PrivacyScanSchema },
+  /**
+   * Re-identification risk before and after cleaning, the regulation checklist and the recipe steps
+   * offered per column (SPEC §8). A given field is saved in the project first (null: the default
+   * quasi-identifiers, or the template's / default k).
+   */
+  'privacy:assess': {
+    request: z.object({
+      quasiIdentifiers: z.array(z.string()).nullable().optional(),
+      k: z.number().int().min(2).max(1000).nullable().optional(),
+    }),
+    response: PrivacyAssessmentSchema,
+  },
 
   /** Desktop only: native dialogs. The web transport answers `{ path: null, supported: false }`. */
   'dialog:openFile': {
@@ -217,7 +256,7 @@ export const channels = {
 export const events = {
   'job:progress': z.object({
     jobId: z.string(),
-    kind: z.enum(['import', 'train', 'report', 'clean', 'score']),
+    kind: z.enum(['import', 'train', 'report', 'clean', 'score', 'fairness']),
     stage: z.string(),
     fraction: z.number().min(0).max(1).nullable(),
     etaSeconds: z.number().nullable(),

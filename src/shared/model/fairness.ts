@@ -97,7 +97,10 @@ export const FairnessVerdictSchema = z.enum(['within_tolerance', 'outside_tolera
 export type FairnessVerdict = z.infer<typeof FairnessVerdictSchema>;
 
 export const FairnessAttributeReportSchema = z.object({
+  /** The column's name, or `a × b` for the intersection of two columns. */
   attribute: z.string(),
+  /** Intersections (SPEC §7): the two columns whose value combinations are the groups. Absent for one column. */
+  columns: z.array(z.string()).length(2).optional(),
   /** Numeric attributes are binned; the edges used, right-open. */
   bins: z.array(z.number()).nullable(),
   usedAsFeature: z.boolean(),
@@ -127,3 +130,69 @@ export const FairnessAttributeReportSchema = z.object({
   tolerance: z.object({ difference: z.number(), ratio: z.number(), minGroupSize: z.number().int() }),
 });
 export type FairnessAttributeReport = z.infer<typeof FairnessAttributeReportSchema>;
+
+/** How the model is changed to reduce the differences between groups (SPEC §7 mitigation). */
+export const MitigationMethodSchema = z.enum(['group_thresholds', 'reweighing']);
+export type MitigationMethod = z.infer<typeof MitigationMethodSchema>;
+
+/** What per-group thresholds equalize: selection rates (demographic parity) or TPRs (equal opportunity). */
+export const MitigationConstraintSchema = z.enum(['demographic_parity', 'equal_opportunity']);
+export type MitigationConstraint = z.infer<typeof MitigationConstraintSchema>;
+
+/** Whole-test-split numbers of one model (before or after mitigation), for its cost. */
+export const MitigationOverallSchema = z.object({
+  /** Share of test rows predicted right, in [0, 1]. */
+  accuracy: z.number().nullable(),
+  /** Mean of the two classes' recalls, in [0, 1]. */
+  balancedAccuracy: z.number().nullable(),
+  /** ROC AUC of P(positive); per-group thresholds leave it unchanged (they move no score). */
+  rocAuc: z.number().nullable(),
+  /** Share of test rows given the favourable outcome. */
+  selectionRate: z.number().nullable(),
+  /** The model's single threshold on P(positive) (per-group ones are in `thresholds`). */
+  threshold: z.number(),
+});
+export type MitigationOverall = z.infer<typeof MitigationOverallSchema>;
+
+export const GroupThresholdSchema = z.object({
+  group: z.string(),
+  /** Threshold on P(positive): a row is predicted positive iff its score is ≥ it. */
+  threshold: z.number(),
+  /** Validation rows of the group; its threshold was chosen on them. */
+  validationN: z.number().int(),
+  /** False when the group keeps the model's threshold (too few validation rows, or none truly favourable). */
+  adjusted: z.boolean(),
+});
+export type GroupThreshold = z.infer<typeof GroupThresholdSchema>;
+
+/**
+ * One mitigation run on one attribute: the same test-split assessment before and after, the
+ * overall numbers (its cost in accuracy), and what was changed.
+ */
+export const FairnessMitigationSchema = z.object({
+  method: MitigationMethodSchema,
+  /** The attribute as assessed: a column, or `a × b` for an intersection. */
+  attribute: z.string(),
+  /** Its columns: one, or the two of an intersection. */
+  columns: z.array(z.string()).min(1).max(2),
+  /** Per-group thresholds: what they equalize; null for reweighing. */
+  constraint: MitigationConstraintSchema.nullable(),
+  /** Per-group thresholds: the validation rate (of the favourable outcome) every group was moved towards. */
+  target: z.number().nullable(),
+  /** Per-group thresholds, chosen on the validation split; null for reweighing. */
+  thresholds: z.array(GroupThresholdSchema).nullable(),
+  /** The attribute's assessment on the test split with the original model … */
+  before: FairnessAttributeReportSchema,
+  /** … and with the mitigated one. */
+  after: FairnessAttributeReportSchema,
+  overallBefore: MitigationOverallSchema,
+  overallAfter: MitigationOverallSchema,
+  /** Accuracy before − after: positive when mitigation costs accuracy. */
+  accuracyCost: z.number().nullable(),
+  /** Reweighing: the run id of the retrained model; null for per-group thresholds. */
+  runId: z.string().nullable(),
+  /** `proposed`: shown, not decided; `applied`: the model in use; `declined`: the original was kept. */
+  status: z.enum(['proposed', 'applied', 'declined']),
+  createdAt: z.string(),
+});
+export type FairnessMitigation = z.infer<typeof FairnessMitigationSchema>;

@@ -1,5 +1,6 @@
-/** Personal-data scan of every column (SPEC §8). */
+/** Personal-data scan of every column (SPEC §8), re-identification risk and the regulation checklist. */
 import { z } from 'zod';
+import { RecipeStepSchema } from './recipe';
 
 export const EntityTypeSchema = z.enum([
   'EMAIL',
@@ -88,3 +89,118 @@ export function withModelFeatures(
   };
   return { ...scan, columns: scan.columns.map(roled) };
 }
+
+/** k of k-anonymity used when neither the user nor the template chose one (a common choice, e.g. ARX's examples). */
+export const DEFAULT_K = 5;
+
+/**
+ * The user's choices for the re-identification risk, saved in the project: the quasi-identifiers
+ * (null: the columns the scan classes as quasi-identifiers) and the k threshold (null: the
+ * template's, else {@link DEFAULT_K}).
+ */
+export const PrivacySettingsSchema = z.object({
+  quasiIdentifiers: z.array(z.string()).nullable().default(null),
+  k: z.number().int().min(2).nullable().default(null),
+});
+export type PrivacySettings = z.output<typeof PrivacySettingsSchema>;
+
+/**
+ * Re-identification risk of one table over its quasi-identifiers, as ARX defines it (REFERENCE
+ * §2.2): equivalence classes (records with equal quasi-identifier values, missing equal to
+ * missing), k-anonymity, records in classes smaller than k, distinct ℓ-diversity and the
+ * prosecutor model. Shares are in [0, 1].
+ */
+export const RiskSummarySchema = z.object({
+  /** The columns grouped on, as named in this table. */
+  quasiIdentifiers: z.array(z.string()),
+  rows: z.number().int().min(0),
+  /** Number of equivalence classes. */
+  classes: z.number().int().min(0),
+  /** Size of the smallest equivalence class (0 for no rows). */
+  k: z.number().int().min(0),
+  /** Records in classes smaller than the k threshold. */
+  belowK: z.object({ records: z.number().int().min(0), share: z.number() }),
+  /** Records alone in their class (unique on the quasi-identifiers). */
+  unique: z.object({ records: z.number().int().min(0), share: z.number() }),
+  /** ARX prosecutor risk; `recordsAtRisk` with threshold 1/k (record risk 1/f above it). */
+  prosecutor: z.object({
+    highest: z.number(),
+    lowest: z.number(),
+    average: z.number(),
+    recordsAtRisk: z.number(),
+  }),
+  /**
+   * Distinct ℓ-diversity of each sensitive attribute (missing counts as one more value), with the
+   * records in classes holding a single value (whose value anyone who finds their class learns).
+   */
+  lDiversity: z.array(
+    z.object({
+      column: z.string(),
+      l: z.number().int().min(0),
+      homogeneous: z.object({ records: z.number().int().min(0), share: z.number() }),
+    }),
+  ),
+});
+export type RiskSummary = z.infer<typeof RiskSummarySchema>;
+
+export const ChecklistStatusSchema = z.enum(['met', 'not_met', 'to_confirm']);
+export type ChecklistStatus = z.infer<typeof ChecklistStatusSchema>;
+
+/** A sentence as an i18n key with its parameters (as the report's `Message`). */
+const NoteSchema = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+});
+
+export const ChecklistItemSchema = z.object({
+  /** Stable id, e.g. `gdpr.minimisation`; the requirement reads `privacy.checklist.<id>`. */
+  id: z.string(),
+  status: ChecklistStatusSchema,
+  /** Why it has this status (what the app found, or what the user must confirm). */
+  detail: NoteSchema,
+});
+export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
+
+export const RegulationSchema = z.enum(['GDPR', 'CCPA', 'HIPAA', 'PIPL', 'ECOA']);
+export type Regulation = z.infer<typeof RegulationSchema>;
+
+/** A recipe change the Privacy step offers for a column (see `assessPrivacy`). */
+export const PrivacyOfferSchema = z.object({
+  column: z.string(),
+  kind: z.enum(['drop', 'generalize']),
+  /** The recipe step the button adds. */
+  step: RecipeStepSchema,
+  /** The recipe already does it. */
+  applied: z.boolean(),
+});
+export type PrivacyOffer = z.infer<typeof PrivacyOfferSchema>;
+
+/**
+ * Re-identification risk before and after cleaning and the regulation checklist (SPEC §8): what
+ * the Privacy step and the report show beside the column scan.
+ */
+export const PrivacyAssessmentSchema = z.object({
+  /** The quasi-identifiers chosen (names as imported) and whether they are the scan's default. */
+  quasiIdentifiers: z.array(z.string()),
+  defaultQuasiIdentifiers: z.array(z.string()),
+  /** The k threshold and where it came from. */
+  k: z.number().int().min(2),
+  kSource: z.enum(['user', 'template', 'default']),
+  /** Sensitive attributes whose ℓ-diversity is measured (names as imported). */
+  sensitive: z.array(z.string()),
+  /** The data as imported. */
+  before: RiskSummarySchema,
+  /** The cleaned data the model is trained on (after the recipe). */
+  after: RiskSummarySchema,
+  /** Quasi-identifiers the recipe removed (dropped), so they no longer count after cleaning. */
+  removedByRecipe: z.array(z.string()),
+  /**
+   * The dataset as a whole is health data (a template for health data: GDPR Art. 9, HIPAA
+   * protected health information, PIPL sensitive personal information), whatever its columns say.
+   */
+  healthData: z.boolean(),
+  checklist: z.array(z.object({ regulation: RegulationSchema, items: z.array(ChecklistItemSchema) })),
+  /** Recipe changes offered per column (drop, generalize). */
+  offers: z.array(PrivacyOfferSchema).default([]),
+});
+export type PrivacyAssessment = z.infer<typeof PrivacyAssessmentSchema>;

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { DatasetProfileSchema, ImportOptionsSchema, ImportSummarySchema } from './data';
-import { FairnessAttributeReportSchema } from './fairness';
+import { FairnessAttributeReportSchema, FairnessMitigationSchema } from './fairness';
 import { EvaluationSchema } from './metrics';
-import { PrivacyScanSchema } from './privacy';
+import { PrivacyScanSchema, PrivacySettingsSchema } from './privacy';
 import { RecipeStepSchema } from './recipe';
 import { LocaleSchema } from './report';
 import { TrainingRecordSchema } from './train';
@@ -49,6 +49,8 @@ export const ModelStateSchema = z.object({
   excluded: z.array(z.object({ column: z.string(), reason: z.string() })),
   positiveClass: z.string().nullable(),
   classes: z.array(z.string()),
+  /** Bias mitigation applied to this model (SPEC §7): which method, on what, and its cost. */
+  mitigation: FairnessMitigationSchema.optional(),
 });
 export type ModelState = z.infer<typeof ModelStateSchema>;
 
@@ -105,7 +107,19 @@ export const ProjectSchema = z.object({
   settings: z.record(z.string(), z.unknown()).default({}),
   model: ModelStateSchema.nullable().default(null),
   fairness: z.array(FairnessAttributeReportSchema).default([]),
+  /** Intersections of two sensitive attributes to assess (SPEC §7), as column pairs. */
+  intersections: z.array(z.array(z.string()).length(2)).default([]),
+  /**
+   * The last bias mitigation run (SPEC §7) and, for reweighing, the retrained model waiting for
+   * the user's decision; the model in use changes only when the user chooses the mitigated one.
+   */
+  mitigation: z
+    .object({ result: FairnessMitigationSchema, candidate: ModelStateSchema.nullable() })
+    .nullable()
+    .default(null),
   privacy: PrivacyScanSchema.nullable().default(null),
+  /** The user's choices for the re-identification risk (quasi-identifiers, k). */
+  privacySettings: PrivacySettingsSchema.default({ quasiIdentifiers: null, k: null }),
   exports: z.array(z.object({ kind: z.enum(['pdf', 'html', 'json']), path: z.string(), at: z.string() })).default([]),
 });
 export type Project = z.output<typeof ProjectSchema>;

@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 import { DatasetProfileSchema, ImportSummarySchema } from './data';
-import { FairnessAttributeReportSchema } from './fairness';
+import { FairnessAttributeReportSchema, FairnessMitigationSchema } from './fairness';
 import { EvaluationSchema } from './metrics';
-import { PrivacyScanSchema } from './privacy';
+import { PrivacyAssessmentSchema, PrivacyScanSchema } from './privacy';
 import { RecipeSchema } from './recipe';
 import { MetricIdSchema } from './template';
 import { TaskTypeSchema, TrainingRecordSchema } from './train';
@@ -60,7 +60,11 @@ export const ReportModelSchema = z.object({
   training: TrainingRecordSchema,
   evaluation: EvaluationSchema,
   fairness: z.array(FairnessAttributeReportSchema),
+  /** The last bias mitigation run (SPEC §7) and whether it is in use; absent when none was run. */
+  mitigation: FairnessMitigationSchema.optional(),
   privacy: PrivacyScanSchema,
+  /** Re-identification risk and the regulation checklist; absent in older reports. */
+  privacyAssessment: PrivacyAssessmentSchema.optional(),
   modelCard: z.object({
     intendedUse: z.string(),
     outOfScope: z.string(),

@@ -84,6 +84,8 @@ export const TemplateSchema = z.object({
     regulations: z.array(z.enum(['GDPR', 'CCPA', 'HIPAA', 'PIPL', 'ECOA'])),
     /** Extra header patterns treated as direct identifiers (e.g. operator IDs). */
     identifierPatterns: z.array(z.string()).default([]),
+    /** k of k-anonymity the quasi-identifiers should reach; the app's default (5) when absent. */
+    k: z.number().int().min(2).optional(),
   }),
   training: z.object({
     hiddenLayers: z.array(z.number().int().positive()).min(1),
@@ -101,3 +103,21 @@ export const TemplateSchema = z.object({
 });
 export type Template = z.output<typeof TemplateSchema>;
 export type TemplateInput = z.input<typeof TemplateSchema>;
+
+/**
+ * The template's plain-language meaning of the positive class ("defaulted (bad credit)") in
+ * `locale`, when `positiveClass` is one of the labels the template describes
+ * (`positiveClassCandidates`, compared trimmed and case-folded); null otherwise — a credit
+ * template run on income data must not call ">50K" a default.
+ */
+export function positiveClassMeaning(
+  template: Pick<Template, 'positiveClassCandidates' | 'positiveClassMeaning'>,
+  positiveClass: string | null | undefined,
+  locale: 'en' | 'zh',
+): string | null {
+  if (positiveClass == null) return null;
+  const label = positiveClass.trim().toLowerCase();
+  return template.positiveClassCandidates.some((c) => c.trim().toLowerCase() === label)
+    ? template.positiveClassMeaning[locale]
+    : null;
+}

@@ -148,6 +148,11 @@ export const TrainingRecordSchema = z.object({
   parameterCount: z.number().int(),
   trainRows: z.number().int(),
   validationRows: z.number().int(),
+  /**
+   * Two classes: labelled validation rows of the positive class, on which a threshold policy
+   * (minimum sensitivity, minimum cost) is chosen. Absent for other tasks and older runs.
+   */
+  validationPositives: z.number().int().optional(),
   testRows: z.number().int(),
   inputWidth: z.number().int(),
   settings: z.record(z.string(), z.unknown()),

@@ -27,7 +27,7 @@ import type {
 import type { ColumnType, ImportOptions, ImportSummary } from '../../../shared/model/data';
 import type { FairnessAttributeReport } from '../../../shared/model/fairness';
 import type { BinaryMetrics } from '../../../shared/model/metrics';
-import { withModelFeatures, type PrivacyScan } from '../../../shared/model/privacy';
+import { withModelFeatures, type PrivacyAssessment, type PrivacyScan } from '../../../shared/model/privacy';
 import type { Project, RecentProject, WizardStep } from '../../../shared/model/project';
 import { AugmentationStepSchema, type AugmentationStep, type RecipeStep } from '../../../shared/model/recipe';
 import type { Locale } from '../../../shared/model/report';
@@ -245,6 +245,10 @@ export class WizardState {
   thresholdMetrics = $state.raw<BinaryMetrics | null>(null);
   fairnessReports = $state.raw<FairnessAttributeReport[] | null>(null);
   privacyScan = $state.raw<PrivacyScan | null>(null);
+  /** Re-identification risk and the regulation checklist on screen (`privacy:assess`). */
+  privacyAssessment = $state.raw<PrivacyAssessment | null>(null);
+  /** The risk could not be measured: shown in the Privacy step rather than at the top. */
+  privacyRiskBanner = $state.raw<Banner | null>(null);
   exports = $state.raw<ExportDone[]>([]);
   /** The last model package exported for the current model. */
   modelExport = $state.raw<ModelExportDone | null>(null);
@@ -252,6 +256,10 @@ export class WizardState {
   scored = $state.raw<ScoreDone | null>(null);
   /** Whether new data is being uploaded or scored (the Export step offers Cancel). */
   scoring = $state(false);
+  /** Whether a bias mitigation runs (the Fairness step offers Cancel). */
+  mitigating = $state(false);
+  /** A mitigation the back end refused or that failed: shown beside the mitigation form. */
+  mitigationBanner = $state.raw<Banner | null>(null);
   /**
    * Steps the user has been on since their work was last redone: a review step (Results,
    * Fairness, Privacy) counts as done only once seen, and a new model or new data makes its
@@ -443,6 +451,7 @@ export class WizardState {
     this.fairnessReports = null;
     this.modelExport = null;
     this.scored = null;
+    this.privacyAssessment = null;
   }
 
   /** Loads what a step shows when it is entered. */
@@ -480,6 +489,8 @@ export class WizardState {
         break;
       case 'privacy':
         if (!this.privacyView()) await this.scanPrivacy();
+        // Measured again on each visit: the recipe, the model and the settings may have changed.
+        await this.assessPrivacy();
         break;
       case 'export':
         break;
@@ -983,6 +994,8 @@ export class WizardState {
     });
     this.takeClean(view);
     if (view && this.suggestions) await this.suggest();
+    // A step added from the Privacy step: the risk after cleaning follows the new recipe.
+    if (view && this.step === 'privacy') await this.assessPrivacy();
     return view !== null;
   }
 
@@ -1264,13 +1277,57 @@ export class WizardState {
     await this.assessFairness(attributes);
   }
 
-  async assessFairness(attributes: string[]): Promise<void> {
+  /**
+   * Assesses the model's fairness for `attributes` and, when given, the column pairs
+   * `intersections` (else the project's saved ones); the project keeps both choices.
+   */
+  async assessFairness(attributes: string[], intersections?: string[][]): Promise<void> {
     if (!attributes.length) return;
-    const r = await this.call(() => this.api.fairness.assess({ attributes }), {
+    const request = intersections ? { attributes, intersections } : { attributes };
+    const r = await this.call(() => this.api.fairness.assess(request), {
       busy: 'wizard.busy.fairness',
-      retry: () => this.assessFairness(attributes),
+      retry: () => this.assessFairness(attributes, intersections),
     });
     if (r) this.fairnessReports = r;
+  }
+
+  /**
+   * Runs a bias mitigation (SPEC §7) in the back end, with progress and Cancel: per-group
+   * thresholds, or reweighing (a retrain). The comparison arrives in `project.mitigation`; the model
+   * in use changes only with {@link decideMitigation}. A refusal (one group, not a binary model)
+   * is shown beside the mitigation form.
+   */
+  async mitigate(request: Request<'fairness:mitigate'>): Promise<void> {
+    if (this.mitigating) return;
+    this.mitigating = true;
+    this.mitigationBanner = null;
+    this.startProgress('fairness', request.method === 'reweighing' ? 'prepare' : 'thresholds');
+    const view = await this.call(() => this.api.fairness.mitigate(request), {
+      busy: 'wizard.busy.mitigating',
+      onError: (banner) => (this.mitigationBanner = { ...banner, retry: () => this.mitigate(request) }),
+    });
+    this.mitigating = false;
+    this.progress = null;
+    if (view) this.view = view;
+  }
+
+  /** Stops the mitigation in progress (a reweighing retrain). */
+  async cancelMitigation(): Promise<void> {
+    await this.call(() => this.api.fairness.cancelMitigation({}), { quiet: true });
+  }
+
+  /**
+   * Uses the mitigated model (`use`) or keeps the original. Using it changes the model's results,
+   * fairness and package, so what was shown of the previous model is forgotten.
+   */
+  async decideMitigation(use: boolean): Promise<void> {
+    const view = await this.call(() => this.api.fairness.decideMitigation({ use }), {
+      busy: 'wizard.busy.deciding',
+      onError: (banner) => (this.mitigationBanner = banner),
+    });
+    if (!view) return;
+    this.view = view;
+    if (use) this.forgetModelViews();
   }
 
   privacyView(): PrivacyScan | null {
@@ -1285,6 +1342,21 @@ export class WizardState {
       retry: () => this.scanPrivacy(),
     });
     if (r) this.privacyScan = r;
+  }
+
+  /**
+   * Measures the re-identification risk before and after cleaning and fills the regulation
+   * checklist. `settings` — the quasi-identifiers, the k threshold; null goes back to the default —
+   * are saved in the project first. A failure shows in the Privacy step (`privacyRiskBanner`).
+   */
+  async assessPrivacy(settings: Request<'privacy:assess'> = {}): Promise<void> {
+    this.privacyRiskBanner = null;
+    const r = await this.call(() => this.api.privacy.assess(settings), {
+      busy: 'wizard.busy.privacyRisk',
+      retry: () => this.assessPrivacy(settings),
+      onError: (banner) => (this.privacyRiskBanner = banner),
+    });
+    if (r) this.privacyAssessment = r;
   }
 
   // ---------------------------------------------------------------- export

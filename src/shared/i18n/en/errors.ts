@@ -21,6 +21,7 @@ export const errors = {
   'errors.TEMPLATE_INVALID': 'Template {file} is invalid: {reason}',
   'errors.SETTING_INVALID': 'Setting {setting} is invalid: {reason}',
   'errors.SENSITIVE_NOT_FOUND': 'Sensitive attribute "{column}" is not a column of the data. Columns: {columns}.',
+  'errors.MITIGATION_REFUSED': 'Bias mitigation is not possible for "{attribute}".',
   'errors.CANCELLED': 'Cancelled.',
   'errors.HOST_CRASHED': 'The {what} process stopped unexpectedly ({reason}). Your project is safe; try again.',
   'errors.HOST_TIMEOUT': 'The {what} process did not answer in time and was stopped.',

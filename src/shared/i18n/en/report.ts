@@ -241,6 +241,14 @@ export const report = {
   'report.results.predictedValue': 'Predicted value',
   'report.results.residual': 'Residual (actual − predicted)',
   'report.results.noCurve': 'No curve: the test data holds only one class.',
+  'report.importance.title': 'Which columns the model relies on',
+  'report.importance.axis': 'Drop in {metric} when shuffled',
+  'report.importance.chartLabel': 'Drop in {metric} when each column is shuffled: {values}',
+  'report.importance.note':
+    "Permutation importance: how much the {metric} on {rows} test rows drops when one column's values are shuffled across the rows, breaking its link with the outcome ({repeats} shuffles per column). Bars show the mean drop, whiskers ± one standard deviation.",
+  'report.importance.top': 'The {shown} columns with the largest drop of {total} are shown.',
+  'report.importance.unhelpful':
+    '{count, plural, one {# column does} other {# columns do}} not help the model: shuffling does not lower the {metric} ({columns}).',
 
   'report.baseline.majority_class': 'Class prior (no information)',
   'report.baseline.mean': 'Mean',

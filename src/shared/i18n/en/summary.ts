@@ -4,6 +4,7 @@ export const summary = {
     '{rows} rows and {columns} columns were read from {file}{skippedNote}. After cleaning, {cleanRows} rows were used.',
   'summary.data.skipped': ' ({skipped} unreadable rows skipped)',
   'summary.task.binary': 'A neural network was trained to predict whether "{target}" is "{positive}" ({meaning}).',
+  'summary.task.binaryPlain': 'A neural network was trained to predict whether "{target}" is "{positive}".',
   'summary.task.multiclass': 'A neural network was trained to predict "{target}", one of {classes} classes.',
   'summary.task.regression': 'A neural network was trained to predict the value of "{target}".',
   'summary.split.holdout':
@@ -47,6 +48,8 @@ export const summary = {
     "Fully automated decisions about people; populations, time periods or data sources unlike the training data; uses the data's owners did not consent to.",
   'modelCard.limitation.smallData':
     'The test split has only {n} rows, so the metrics are uncertain; see the 95 % intervals.',
+  'modelCard.limitation.fewPositives':
+    'The decision threshold was chosen on only {count} positive validation cases and may not hold on new data.',
   'modelCard.limitation.baseline': 'A simpler baseline model performs about as well.',
   'modelCard.limitation.imbalance': 'The positive class is rare ({rate} of rows); accuracy alone is misleading.',
   'modelCard.limitation.fairness': 'Group differences by "{attribute}" exceed the tolerance.',
@@ -82,7 +85,19 @@ export const summary = {
     '{rows} rows and {columns} columns were read from {file}{skippedNote}, and {testRows} rows from the separate test file {testFile}. After cleaning, {cleanRows} rows were used.',
   'summary.baseline.same':
     'A simpler baseline, {baseline}, reaches about the same {metric} ({baselineValue}) on the same test rows; the neural network adds little ({lift}).',
+  'summary.tooGood.reliesOn':
+    'The model relies most on {columns}: if any of them is only known after the outcome, leave it out (Clean → Drop a column) and train again.',
   'summary.tooGood.suspects': 'Check these columns first: each alone predicts the target unusually well ({columns}).',
   'summary.policy.missed':
     'On the test rows the model catches {achieved} of the positive cases, below the {target} the threshold was chosen for on validation data: the validation set is small or differs from the test rows.',
+  'summary.smallTest.rows':
+    '{n, plural, one {Only # test row} other {Only # test rows}}: these numbers are not reliable, and they cannot tell this model from a simpler one. Collect more data (at least {min} test rows) before relying on them.',
+  'summary.smallTest.class':
+    'Only {count} of the {n} test rows are "{label}": these numbers are not reliable, and they cannot tell this model from a simpler one. Collect more data (at least {min} of each class in the test rows) before relying on them.',
+  'summary.policy.fewPositives':
+    'The threshold rests on only {count, plural, one {# positive case} other {# positive cases}} in the validation data (fewer than {min}), so it may not hold on new data: another split of the same data could move it a lot. Collect more positive cases before relying on it.',
+  'summary.importance.top':
+    'Shuffling "{column}" lowers the {metric} by {drop} on the test rows: the model relies on it most.',
+  'summary.importance.none':
+    'Shuffling any one column does not lower the {metric} on the test rows: no single column helps the model on its own.',
 } as const;

@@ -337,6 +337,7 @@ export const wizard = {
   'wizard.train.policy.min_cost':
     'The threshold is chosen on validation data to make the expected cost of errors as small as possible. Enter what each kind of error costs you, in any unit: only their ratio matters.',
   'wizard.train.cost.fn': 'Cost of a missed case ({meaning}, not caught)',
+  'wizard.train.cost.fnPlain': 'Cost of a missed case (a "{positive}" case not caught)',
   'wizard.train.cost.fp': 'Cost of a false alarm',
   'wizard.train.cost.ratio': 'A missed case counts as much as {ratio} false alarms.',
   'wizard.train.cost.invalid': 'Enter a cost above 0; the previous cost is kept.',

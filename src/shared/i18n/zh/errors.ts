@@ -18,6 +18,7 @@ export const errors: Record<string, string> = {
   'errors.TEMPLATE_INVALID': '模板 {file} 无效：{reason}',
   'errors.SETTING_INVALID': '设置 {setting} 无效：{reason}',
   'errors.SENSITIVE_NOT_FOUND': '敏感属性“{column}”不是数据中的列。现有列：{columns}。',
+  'errors.MITIGATION_REFUSED': '无法对“{attribute}”进行偏差缓解。',
   'errors.CANCELLED': '已取消。',
   'errors.HOST_CRASHED': '{what} 进程意外停止（{reason}）。项目未受影响，请重试。',
   'errors.HOST_TIMEOUT': '{what} 进程未能及时响应，已被停止。',

@@ -235,6 +235,13 @@ export const report = {
   'report.results.predictedValue': '预测值',
   'report.results.residual': '残差（实际 − 预测）',
   'report.results.noCurve': '无法绘制曲线：测试数据中只有一个类别。',
+  'report.importance.title': '模型依赖哪些列',
+  'report.importance.axis': '打乱后 {metric} 的下降',
+  'report.importance.chartLabel': '分别打乱各列后 {metric} 的下降：{values}',
+  'report.importance.note':
+    '置换重要性：把某一列的值在各行之间随机打乱、切断它与结果的联系后，{rows} 行测试数据上的 {metric} 下降多少（每列打乱 {repeats} 次）。条形为平均下降，误差线为 ± 一个标准差。',
+  'report.importance.top': '共 {total} 列，图中显示下降最大的 {shown} 列。',
+  'report.importance.unhelpful': '{count, plural, other {# 列}}对模型没有帮助：打乱后 {metric} 并未下降（{columns}）。',
 
   'report.baseline.majority_class': '类别先验（无信息）',
   'report.baseline.mean': '均值',

@@ -3,6 +3,7 @@ export const summary: Record<string, string> = {
   'summary.data': '从 {file} 读取了 {rows} 行、{columns} 列{skippedNote}。清洗后使用了 {cleanRows} 行。',
   'summary.data.skipped': '（跳过 {skipped} 行无法读取的数据）',
   'summary.task.binary': '训练了一个神经网络，预测“{target}”是否为“{positive}”（{meaning}）。',
+  'summary.task.binaryPlain': '训练了一个神经网络，预测“{target}”是否为“{positive}”。',
   'summary.task.multiclass': '训练了一个神经网络，预测“{target}”，共 {classes} 个类别。',
   'summary.task.regression': '训练了一个神经网络，预测“{target}”的数值。',
   'summary.split.holdout':
@@ -38,6 +39,7 @@ export const summary: Record<string, string> = {
   'modelCard.intendedUse': '使用“{template}”模板的决策辅助：对与训练数据相似的案例进行排序或标记，每个决定都由人复核。',
   'modelCard.outOfScope': '对个人做出全自动决定；与训练数据不同的人群、时期或数据来源；数据所有者未同意的用途。',
   'modelCard.limitation.smallData': '测试集只有 {n} 行，指标存在不确定性；请参阅 95% 区间。',
+  'modelCard.limitation.fewPositives': '决策阈值只依据 {count} 个阳性验证样本选取，在新数据上未必成立。',
   'modelCard.limitation.baseline': '更简单的基线模型表现相近。',
   'modelCard.limitation.imbalance': '正类很少（占 {rate}）；仅看准确率会产生误导。',
   'modelCard.limitation.fairness': '按“{attribute}”的组间差异超出容许范围。',
@@ -66,7 +68,17 @@ export const summary: Record<string, string> = {
     '从 {file} 读取了 {rows} 行、{columns} 列{skippedNote}，并从单独的测试文件 {testFile} 读取了 {testRows} 行。清洗后使用了 {cleanRows} 行。',
   'summary.baseline.same':
     '在相同的测试数据上，更简单的基线模型（{baseline}）{metric} 大致相同（{baselineValue}）；神经网络的提升很小（{lift}）。',
+  'summary.tooGood.reliesOn':
+    '模型最依赖 {columns}：如果其中任何一列要在结果发生后才能知道，请将其排除（清洗 → 删除列）后重新训练。',
   'summary.tooGood.suspects': '请先检查这些列：每一列单独预测目标都异常准确（{columns}）。',
   'summary.policy.missed':
     '在测试数据上，模型识别出 {achieved} 的阳性病例，低于在验证数据上选取阈值时的目标 {target}：验证集较小，或与测试数据不同。',
+  'summary.smallTest.rows':
+    '{n, plural, other {测试集只有 # 行}}：这些数字并不可靠，也无法据此判断本模型是否优于更简单的模型。请先收集更多数据（测试集至少 {min} 行），再依赖这些结果。',
+  'summary.smallTest.class':
+    '{n} 行测试数据中只有 {count} 行为“{label}”：这些数字并不可靠，也无法据此判断本模型是否优于更简单的模型。请先收集更多数据（测试集中每个类别至少 {min} 行），再依赖这些结果。',
+  'summary.policy.fewPositives':
+    '该阈值只依据验证数据中的 {count, plural, other {# 个阳性样本}}（少于 {min} 个），在新数据上未必成立：同一数据换一种划分，阈值就可能大幅变化。请先收集更多阳性样本，再依赖该阈值。',
+  'summary.importance.top': '打乱“{column}”一列后，测试数据上的 {metric} 下降 {drop}：模型最依赖这一列。',
+  'summary.importance.none': '单独打乱任何一列都不会降低测试数据上的 {metric}：没有哪一列能单独帮助模型。',
 };

@@ -314,6 +314,7 @@ export const wizard: Record<string, string> = {
   'wizard.train.policy.min_cost':
     '阈值在验证数据上选取，使错误的期望成本最小。请输入每种错误的成本，单位不限：只有两者的比例起作用。',
   'wizard.train.cost.fn': '漏检的成本（{meaning}，但未被识别）',
+  'wizard.train.cost.fnPlain': '漏检的成本（“{positive}”的个案未被识别）',
   'wizard.train.cost.fp': '误报的成本',
   'wizard.train.cost.ratio': '一次漏检相当于 {ratio} 次误报。',
   'wizard.train.cost.invalid': '请输入大于 0 的成本；仍保留之前的成本。',

@@ -1,4 +1,4 @@
-/** Small chart.js plugins drawn on the canvas: dashed reference lines with a label. */
+/** Small chart.js plugins drawn on the canvas: dashed reference lines with a label, error whiskers. */
 import type { Chart, Plugin } from 'chart.js';
 import { FONT_FAMILY } from './setup';
 
@@ -52,6 +52,44 @@ export function referenceLines(lines: readonly ReferenceLine[]): Plugin {
         }
         ctx.restore();
       }
+    },
+  };
+}
+
+/**
+ * Draws a whisker value ± `errors[i]` across bar i of the first dataset of a horizontal bar chart
+ * (`indexAxis: 'y'`), e.g. ± one standard deviation over repeats. Bars without an error get none.
+ */
+export function errorBars(errors: readonly (number | null)[], color: string): Plugin {
+  return {
+    id: 'modelwiseErrorBars',
+    afterDatasetsDraw(chart: Chart) {
+      const { ctx } = chart;
+      const x = chart.scales.x;
+      const meta = chart.getDatasetMeta(0);
+      const values = chart.data.datasets[0]?.data ?? [];
+      if (!x) return;
+      ctx.save();
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 1.25;
+      meta.data.forEach((bar, i) => {
+        const error = errors[i];
+        const value = values[i];
+        if (error === null || error === undefined || typeof value !== 'number' || !(error > 0)) return;
+        const y = bar.y;
+        const half = 5;
+        const low = x.getPixelForValue(value - error);
+        const high = x.getPixelForValue(value + error);
+        ctx.beginPath();
+        ctx.moveTo(low, y);
+        ctx.lineTo(high, y);
+        for (const at of [low, high]) {
+          ctx.moveTo(at, y - half);
+          ctx.lineTo(at, y + half);
+        }
+        ctx.stroke();
+      });
+      ctx.restore();
     },
   };
 }

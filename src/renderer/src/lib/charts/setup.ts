@@ -37,11 +37,13 @@ Chart.register(
 export const FONT_FAMILY = '"Noto Sans", "Noto Sans SC", sans-serif';
 /** Backing-store scale of chart canvases: 3 device pixels per CSS pixel ≈ 290 dpi on paper. */
 export const PIXEL_RATIO = 3;
+/** Colour of chart text and of marks drawn like text (error whiskers). */
+export const INK = '#3b4754';
 
 Chart.defaults.animation = false;
 Chart.defaults.font.family = FONT_FAMILY;
 Chart.defaults.font.size = 11;
-Chart.defaults.color = '#3b4754';
+Chart.defaults.color = INK;
 Chart.defaults.borderColor = '#e3e8ee';
 Chart.defaults.devicePixelRatio = PIXEL_RATIO;
 Chart.defaults.plugins.legend.labels.boxWidth = 14;

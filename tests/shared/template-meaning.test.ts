@@ -1,0 +1,20 @@
+// The template's gloss of the positive class is said only of labels the template describes.
+import { describe, expect, it } from 'vitest';
+import { positiveClassMeaning } from '../../src/shared/model/template';
+
+const finance = {
+  positiveClassCandidates: ['bad', 'default', '1'],
+  positiveClassMeaning: { en: 'defaulted (bad credit)', zh: '违约（不良信用）' },
+};
+
+describe('positiveClassMeaning', () => {
+  it('glosses a label the template describes, in the asked language, whatever its case and spaces', () => {
+    expect(positiveClassMeaning(finance, ' Bad ', 'en')).toBe('defaulted (bad credit)');
+    expect(positiveClassMeaning(finance, 'bad', 'zh')).toBe('违约（不良信用）');
+  });
+
+  it('says nothing of other labels (income data under the finance template) or of no label', () => {
+    expect(positiveClassMeaning(finance, '>50K', 'en')).toBeNull();
+    expect(positiveClassMeaning(finance, null, 'en')).toBeNull();
+  });
+});

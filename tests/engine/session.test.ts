@@ -61,6 +61,25 @@ describe('project session', () => {
   });
 });
 
+describe('the personal-data scan', () => {
+  it('stays through recipe changes (it is of the imported data), so the Privacy step stays done', async () => {
+    const s = await ProjectSession.create(dir, 'Scan');
+    try {
+      await s.import(dataset('german_credit.csv'));
+      await s.update({ target: 'class', templateId: 'finance' });
+      const scan = await s.privacy();
+      expect(s.view.project.privacy).not.toBeNull();
+      await s.addSteps([{ op: 'drop_column', column: 'own_telephone' }]);
+      expect(s.view.project.privacy?.columns.map((c) => c.column)).toEqual(scan.columns.map((c) => c.column));
+      // A new import is other data: its scan is made again.
+      await s.import(dataset('german_credit.test.csv'));
+      expect(s.view.project.privacy).toBeNull();
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('errors about uploaded files', () => {
   it('name the file as the user knows it, not the copy inside the project', async () => {
     const s = await ProjectSession.create(dir, 'Uploads');

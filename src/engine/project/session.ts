@@ -438,7 +438,7 @@ export class ProjectSession {
     this.cleanColumns = null;
     await this.ensureClean(checkTarget);
     this.invalidateModel();
-    this.project.privacy = null;
+    // The personal-data scan is of the imported data, which the recipe never changes: it stays.
     return this.clean();
   }
 

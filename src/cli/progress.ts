@@ -80,6 +80,11 @@ export function createProgressPrinter(out: NodeJS.WritableStream) {
           `Permutation importance (drop in test ${translate('en', `report.metric.${importance.metric}`)}): ${top.join(', ')}\n`,
         );
       }
+      const membership = r.evaluation.membership;
+      if (membership)
+        out.write(
+          `Membership-inference audit: attack ROC AUC ${f3(membership.auc)} on ${membership.members} training and ${membership.nonMembers} test records (0.5: it reveals nothing about who was in the training data)\n`,
+        );
       out.write(
         `Backend ${r.training.backend}, ${r.training.epochs.length} epochs (best ${r.training.bestEpoch}), ${r.training.seconds.toFixed(1)} s of training\n`,
       );

@@ -291,3 +291,21 @@ describe('Privacy step actions', () => {
     expect(render(App, { props: { state: w } }).body).toContain('data-testid="privacy-risk-error"');
   });
 });
+
+describe('membership-inference audit', () => {
+  const scan = { columns: [], rowsScanned: 10 };
+  const audit = { method: 'loss_threshold' as const, auc: 0.512, advantage: 0.043, members: 200, nonMembers: 200 };
+
+  it('says a coin toss near 0.5 and warns when the loss separates training records clearly', () => {
+    const low = text(render(PrivacySection, { props: { scan, membership: audit } }).body);
+    expect(low).toContain('Membership-inference audit');
+    expect(low).toContain('run on 200 training records and 200 test records');
+    expect(low).toContain('Attack ROC AUC 0.512 (advantage 0.043): close to 0.5, a coin toss');
+    const high = text(render(PrivacySection, { props: { scan, membership: { ...audit, auc: 0.71 } } }).body);
+    expect(high).toContain('Attack ROC AUC 0.710');
+    expect(high).toContain('reveals who was in the training data');
+    expect(render(PrivacySection, { props: { scan } }).body).not.toContain('data-testid="membership-audit"');
+    setLocale('zh');
+    expect(text(render(PrivacySection, { props: { scan, membership: audit } }).body)).toContain('成员推断审计');
+  });
+});

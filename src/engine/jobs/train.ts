@@ -9,6 +9,7 @@ import type { JobEvent } from '../../shared/jobs';
 import { TrainSettingsSchema } from '../../shared/model/train';
 import type { Frame } from '../data/frame';
 import { chooseThreshold } from '../metrics/threshold';
+import { membershipAudit } from '../privacy/membership';
 import { measureImportance } from '../train/importance';
 import { saveModel, type TrainedModel } from '../train/model';
 import { initBackend } from '../train/backend';
@@ -96,11 +97,18 @@ export async function runTraining(
   // Permutation importance on the test rows (SPEC §6), seeded from the run's seed; at most 2000
   // rows × 5 shuffles per column, so it stays a few seconds on large test files.
   ctx.emit?.({ type: 'progress', stage: 'evaluate', fraction: null, message: 'Measuring feature importance …' });
+  const membership = membershipAudit(
+    trained.model,
+    { frame, rows: trained.split.train },
+    { frame: testFrame ?? frame, rows: trained.testRows },
+    { seed: trained.settings.seed },
+  );
   const evaluation = {
     ...trained.evaluation,
     importance: measureImportance(trained.model, testFrame ?? frame, trained.testRows, {
       seed: trained.settings.seed,
     }),
+    ...(membership ? { membership } : {}),
   };
   ctx.emit?.({ type: 'progress', stage: 'fairness', fraction: null, message: 'Assessing fairness …' });
   // Regression targets are standardized for training; the fairness metrics are in the target's units.

@@ -122,10 +122,26 @@ export const PermutationImportanceSchema = z.object({
 });
 export type PermutationImportance = z.infer<typeof PermutationImportanceSchema>;
 
+/**
+ * Membership-inference audit (SPEC §8): the loss-threshold attack (Yeom et al. 2018) on equal
+ * numbers of training and test records. `auc` near 0.5 is good; `advantage` = max TPR − FPR.
+ */
+export const MembershipAuditSchema = z.object({
+  method: z.literal('loss_threshold'),
+  auc: z.number(),
+  advantage: z.number(),
+  /** Training records (members) and test records (non-members) the attack was run on. */
+  members: z.number().int(),
+  nonMembers: z.number().int(),
+});
+export type MembershipAudit = z.infer<typeof MembershipAuditSchema>;
+
 export const EvaluationSchema = z.object({
   metrics: MetricsSchema,
   baselines: z.array(BaselineSchema),
   /** Absent in evaluations made before it was measured, and in retrained comparisons. */
   importance: PermutationImportanceSchema.optional(),
+  /** Absent in evaluations made before it was measured. */
+  membership: MembershipAuditSchema.optional(),
 });
 export type Evaluation = z.infer<typeof EvaluationSchema>;

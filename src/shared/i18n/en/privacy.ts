@@ -53,6 +53,15 @@ export const privacy = {
     'Prosecutor risk of a record is 1 / the size of its class; the average is the number of classes / the number of records.',
   'report.privacy.risk.lNote':
     'ℓ = 1 means some class holds a single value of the sensitive attribute: whoever finds a person’s class learns it.',
+  'report.privacy.membership.title': 'Membership-inference audit',
+  'report.privacy.membership.intro':
+    'Can someone holding the model tell whether a person was in its training data? The loss-threshold attack (Yeom et al. 2018) guesses "in the training data" when the model\'s error on a record is small; it was run on {members} training records and {nonMembers} test records.',
+  'report.privacy.membership.low':
+    "Attack ROC AUC {auc} (advantage {advantage}): close to 0.5, a coin toss — the model's errors do not give away who was in the training data.",
+  'report.privacy.membership.some':
+    'Attack ROC AUC {auc} (advantage {advantage}): slightly better than a coin toss — the model fits its training records a little more closely than new ones.',
+  'report.privacy.membership.high':
+    'Attack ROC AUC {auc} (advantage {advantage}): the model fits its training records clearly more closely than new ones, so it reveals who was in the training data. Train with more data, more dropout or fewer epochs before sharing the model.',
   'report.privacy.checklist.title': 'Regulation checklist',
   'report.privacy.checklist.intro':
     'Items the app can check are marked met or not met from the data and the model; the others are yours to confirm.',

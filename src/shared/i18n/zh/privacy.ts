@@ -50,6 +50,15 @@ export const privacy: Record<string, string> = {
   'report.privacy.risk.gone': '已删除',
   'report.privacy.risk.note': '一条记录的检察官风险是 1 / 其等价类的大小；平均风险是等价类数 / 记录数。',
   'report.privacy.risk.lNote': 'ℓ = 1 表示某个等价类中敏感属性只有一个取值：找到某人所在等价类的人就能得知该值。',
+  'report.privacy.membership.title': '成员推断审计',
+  'report.privacy.membership.intro':
+    '持有模型的人能否判断某人是否在训练数据中？损失阈值攻击（Yeom 等，2018）在模型对某条记录误差很小时猜测“在训练数据中”；本次审计使用了 {members} 条训练记录和 {nonMembers} 条测试记录。',
+  'report.privacy.membership.low':
+    '攻击的 ROC AUC 为 {auc}（优势 {advantage}）：接近 0.5，相当于抛硬币——模型的误差不会泄露谁在训练数据中。',
+  'report.privacy.membership.some':
+    '攻击的 ROC AUC 为 {auc}（优势 {advantage}）：略好于抛硬币——模型对训练记录的拟合略紧于新记录。',
+  'report.privacy.membership.high':
+    '攻击的 ROC AUC 为 {auc}（优势 {advantage}）：模型对训练记录的拟合明显紧于新记录，因此会泄露谁在训练数据中。共享模型之前，请使用更多数据、更高的 dropout 或更少的训练轮次。',
   'report.privacy.checklist.title': '法规核对清单',
   'report.privacy.checklist.intro': '软件能检查的项目根据数据和模型标为“已满足”或“未满足”；其余项目需由您确认。',
   'report.privacy.checklist.requirement': '要求',

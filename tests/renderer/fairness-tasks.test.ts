@@ -233,3 +233,24 @@ describe('catalogs', () => {
     }
   });
 });
+
+describe('groups too small to compare', () => {
+  it('say what would help, not only that nothing can be compared', () => {
+    // Groups f (4 rows) and m (5 rows) against a minimum of 5: only m is large enough.
+    const r = assessFairness({
+      ...base,
+      tolerance: { ...tolerance, minGroupSize: 5 },
+      groups,
+      yTrue: [1, 0, 1, 1, 0, 0, 1, 0, 1],
+      yPred: [1, 0, 0, 1, 0, 1, 1, 0, 0],
+      favourableOutcome: 'predicted_negative',
+      favourableLabel: 'good',
+    });
+    expect(r.notComparableReason).toBe('fairness.tooFewLargeGroups');
+    const { html, out } = show(r);
+    expect(html).toContain('data-testid="fairness-small-hint"');
+    expect(out).toContain(
+      'A group is judged only with at least 5 rows in the test split; only 1 of the 2 groups reach it.',
+    );
+  });
+});

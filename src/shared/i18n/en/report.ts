@@ -332,6 +332,8 @@ export const report = {
     'Within tolerance: the differences between groups are within the template’s limits.',
   'report.fairness.verdict.outside_tolerance':
     'Outside tolerance: the differences between groups exceed the template’s limits. Review them, and consider mitigation, before the model is used.',
+  'report.fairness.smallGroupsHint':
+    'A group is judged only with at least {min} rows in the test split; only {large} of the {groups} groups reach it. More data helps; for a numeric attribute, so do fewer, wider bands (Clean → Bin a numeric column).',
   'report.fairness.verdict.not_comparable': 'Not comparable: {reason}',
   'report.fairness.notComparableDefault': 'the groups cannot be compared',
   'report.fairness.verdict.not_judged': 'Compared, not judged against a tolerance: {reason}.',

@@ -322,6 +322,8 @@ export const report = {
   'report.fairness.verdict.within_tolerance': '在容差之内：群组间的差异在模板的界限之内。',
   'report.fairness.verdict.outside_tolerance':
     '超出容差：群组间的差异超出模板的界限。在使用模型之前，请审查这些差异并考虑缓解措施。',
+  'report.fairness.smallGroupsHint':
+    '测试集中某组至少有 {min} 行才会被评判；此处 {groups} 个组中只有 {large} 个达到。更多数据会有帮助；数值属性也可改用更少、更宽的区间（清洗 → 对数值列分箱）。',
   'report.fairness.verdict.not_comparable': '无法比较：{reason}',
   'report.fairness.notComparableDefault': '这些群组无法比较',
   'report.fairness.verdict.not_judged': '已比较，但未按容差评判：{reason}。',

@@ -10,6 +10,8 @@ import { toErrorData, UserError } from '../shared/errors';
 import { translate } from '../shared/i18n';
 import type { ImportOptions } from '../shared/model/data';
 import type { RecipeStep } from '../shared/model/recipe';
+import type { Template, ThresholdPolicyName, ThresholdRule } from '../shared/model/template';
+import { offeredThresholdPolicies, ThresholdSettingSchema } from '../shared/model/train';
 import { createProgressPrinter } from './progress';
 import { readRecipeFile, parseBinarize } from './recipe';
 
@@ -48,6 +50,17 @@ personal data, and writes report.pdf and report.json beside it.
   --chromium PATH           the Chromium or Chrome that prints the PDF (default: found automatically)
   --title TEXT              the report's title
 
+The decision threshold (two classes; at most one of these; default: the template's policy, and
+each template offers some of them — see \`modelwise templates\`):
+  --threshold P             a fixed threshold: a probability of at least P (between 0 and 1)
+                            predicts the positive class
+  --min-sensitivity S       the highest threshold that catches at least the share S of the positive
+                            cases of the validation data (0 < S ≤ 1, e.g. 0.9)
+  --approval-rate A         the threshold that approves the share A of the validation rows
+                            (0 < A < 1, e.g. 0.7); approval is the favourable outcome
+  --costs FN:FP             the threshold with the lowest expected cost of errors on the validation
+                            data, a missed case costing FN and a false alarm FP (e.g. 10:1)
+
 ${IMPORT_HELP}`,
   profile: `modelwise profile FILE [--json] [--rows N] [--full] [--target COL] [import options]
 
@@ -69,7 +82,8 @@ each class, added as columns to scored.csv. The package is the folder or .zip wr
 ${IMPORT_HELP}`,
   templates: `modelwise templates
 
-Lists the templates (general, finance, medical, manufacturing) and what each is for.`,
+Lists the templates (general, finance, medical, manufacturing), what each is for and the threshold
+options it offers (its default first).`,
 };
 
 const USAGE = `Usage:
@@ -160,6 +174,61 @@ function favourableOption(raw: unknown): 'predicted_positive' | 'predicted_negat
   throw new UsageError(`--favourable must be "positive" or "negative", not "${String(raw)}"`);
 }
 
+/** The command-line option of each threshold policy. */
+const THRESHOLD_OPTIONS: Record<ThresholdPolicyName, string> = {
+  fixed: 'threshold',
+  min_sensitivity: 'min-sensitivity',
+  approval_rate: 'approval-rate',
+  min_cost: 'costs',
+};
+
+/** What each threshold option takes, for its usage error. */
+const THRESHOLD_EXPECTS: Record<ThresholdPolicyName, string> = {
+  fixed: 'a probability between 0 and 1 (not 0 or 1), such as 0.4',
+  min_sensitivity: 'a share above 0 and at most 1, such as 0.9',
+  approval_rate: 'a share between 0 and 1 (not 0 or 1), such as 0.7',
+  min_cost: 'two costs above 0 as FN:FP (a missed case : a false alarm), such as 10:1',
+};
+
+/**
+ * \`--threshold\`, \`--min-sensitivity\`, \`--approval-rate\`, \`--costs\` → the threshold policy the
+ * user chose (validated with \`ThresholdSettingSchema\`), or undefined for the template's. At most
+ * one may be given, and only one that \`template\` offers (when the template is known).
+ */
+function thresholdOption(v: Values, template: Template | undefined): ThresholdRule | undefined {
+  const given = (Object.keys(THRESHOLD_OPTIONS) as ThresholdPolicyName[]).filter(
+    (p) => v[THRESHOLD_OPTIONS[p]] !== undefined,
+  );
+  if (given.length === 0) return undefined;
+  if (given.length > 1)
+    throw new UsageError(
+      `${given.map((p) => `--${THRESHOLD_OPTIONS[p]}`).join(' and ')} cannot be used together: give one way to choose the threshold`,
+    );
+  const policy = given[0]!;
+  const raw = String(v[THRESHOLD_OPTIONS[policy]]);
+  const numberOf = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+  let candidate: unknown;
+  if (policy === 'min_cost') {
+    const parts = raw.split(':');
+    candidate =
+      parts.length === 2
+        ? { policy, falseNegativeCost: numberOf(parts[0]!), falsePositiveCost: numberOf(parts[1]!) }
+        : null;
+  } else {
+    candidate = { policy, value: numberOf(raw) };
+  }
+  const parsed = ThresholdSettingSchema.safeParse(candidate);
+  if (!parsed.success)
+    throw new UsageError(`--${THRESHOLD_OPTIONS[policy]} must be ${THRESHOLD_EXPECTS[policy]}, not "${raw}"`);
+  if (template && !offeredThresholdPolicies(template).includes(policy)) {
+    const offered = offeredThresholdPolicies(template).map((p) => `--${THRESHOLD_OPTIONS[p]}`);
+    throw new UsageError(
+      `the ${template.id} template does not choose its threshold with --${THRESHOLD_OPTIONS[policy]}; it offers ${offered.join(', ')}`,
+    );
+  }
+  return parsed.data;
+}
+
 async function commandRun(argv: string[], signal: AbortSignal): Promise<number> {
   const { values: v, positionals } = parse(argv, {
     ...importOptionSpec,
@@ -178,6 +247,10 @@ async function commandRun(argv: string[], signal: AbortSignal): Promise<number> 
     out: { type: 'string', short: 'o' },
     chromium: { type: 'string' },
     title: { type: 'string' },
+    threshold: { type: 'string' },
+    'min-sensitivity': { type: 'string' },
+    'approval-rate': { type: 'string' },
+    costs: { type: 'string' },
   });
   const file = positionals[0];
   if (!file) throw new UsageError('run needs a data FILE');
@@ -192,6 +265,13 @@ async function commandRun(argv: string[], signal: AbortSignal): Promise<number> 
   if (seed !== undefined) settings.seed = seed;
   const epochs = intOption(v, 'epochs', 1);
   if (epochs !== undefined) settings.maxEpochs = epochs;
+  const templateId = typeof v.template === 'string' ? v.template : 'general';
+  // An unknown template is reported by the run itself (with the list of templates).
+  const thresholdPolicy = thresholdOption(
+    v,
+    listTemplates().find((t) => t.id === templateId),
+  );
+  if (thresholdPolicy) settings.thresholdPolicy = thresholdPolicy;
   const out = v.out;
   const json = out.replace(/\.pdf$/i, '') + '.json';
   const locale = localeOption(v.locale);
@@ -203,7 +283,7 @@ async function commandRun(argv: string[], signal: AbortSignal): Promise<number> 
       importOptions: importOptionsFrom(v),
       testFile: typeof v.test === 'string' ? v.test : undefined,
       target: v.target,
-      template: typeof v.template === 'string' ? v.template : 'general',
+      template: templateId,
       sensitive: (v.sensitive as string[] | undefined) ?? [],
       favourableOutcome: favourableOption(v.favourable),
       recipe,
@@ -343,7 +423,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'score':
         return await commandScore(rest, controller.signal);
       case 'templates':
-        for (const t of listTemplates()) process.stdout.write(`${t.id.padEnd(14)} ${t.name.en}\n`);
+        for (const t of listTemplates()) {
+          const threshold = offeredThresholdPolicies(t).map((p) => `--${THRESHOLD_OPTIONS[p]}`);
+          process.stdout.write(`${t.id.padEnd(14)} ${t.name.en} (threshold: ${threshold.join(', ')})\n`);
+        }
         return 0;
       case undefined:
       case '-h':

@@ -13,7 +13,7 @@ import type { BinaryMetrics, Evaluation } from './model/metrics';
 import type { PrivacyAssessment, PrivacyScan } from './model/privacy';
 import type { Locale, ReportModel } from './model/report';
 import type { Template } from './model/template';
-import type { Preprocessing, TrainingRecord, TrainSettings } from './model/train';
+import type { Preprocessing, ThresholdChoice, TrainingRecord, TrainSettings } from './model/train';
 
 /** A cleaned table as columns, as it travels to a training host. */
 export interface FrameData {
@@ -49,6 +49,8 @@ export interface TrainingOutput {
   prep: Preprocessing;
   threshold: number;
   thresholdPolicy: string;
+  /** Binary tasks: how the threshold was chosen on validation data; absent otherwise. */
+  thresholdChoice?: ThresholdChoice;
   features: string[];
   excluded: { column: string; reason: string }[];
   fairness: FairnessAttributeReport[];

@@ -90,7 +90,18 @@ describe('modelwise run', () => {
   it('lists every option of a command with --help', async () => {
     const r = await modelwise(['run', '--help']);
     expect(r.code).toBe(0);
-    for (const option of ['--target', '--sensitive', '--favourable', '--binarize', '--no-header', '--encoding'])
+    for (const option of [
+      '--target',
+      '--sensitive',
+      '--favourable',
+      '--binarize',
+      '--no-header',
+      '--encoding',
+      '--threshold',
+      '--min-sensitivity',
+      '--approval-rate',
+      '--costs',
+    ])
       expect(r.stdout).toContain(option);
   });
 
@@ -115,6 +126,85 @@ describe('modelwise run', () => {
     const bad = await modelwise([...base, '--binarize', 'class>>1', '--out', path.join(out, 'b.pdf')]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--binarize.*unknown comparison/);
+  });
+});
+
+describe('modelwise run: the threshold policy', () => {
+  const pima = dataset('pima_diabetes.csv');
+  const cases: [string, string[], Partial<NonNullable<ReportModel['threshold']>>][] = [
+    ['general', ['--threshold', '0.4'], { value: 0.4, rule: { policy: 'fixed', value: 0.4 } }],
+    ['medical', ['--min-sensitivity', '0.8'], { rule: { policy: 'min_sensitivity', value: 0.8 } }],
+    [
+      'finance',
+      ['--approval-rate', '0.7'],
+      { rule: { policy: 'approval_rate', value: 0.7 }, approval: 'predicted_negative' },
+    ],
+    [
+      'manufacturing',
+      ['--costs', '10:1'],
+      { rule: { policy: 'min_cost', falseNegativeCost: 10, falsePositiveCost: 1 } },
+    ],
+  ];
+
+  it.each(cases)(
+    'the %s template with %j goes into report.json as the user policy',
+    async (template, args, expected) => {
+      const pdf = path.join(out, `threshold-${template}.pdf`);
+      const r = await modelwise([
+        'run',
+        pima,
+        '--target',
+        'diabetes',
+        '--template',
+        template,
+        '--epochs',
+        '2',
+        ...args,
+        '--out',
+        pdf,
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const report = JSON.parse(readFileSync(pdf.replace(/\.pdf$/, '.json'), 'utf8')) as ReportModel;
+      expect(report.threshold).toMatchObject({ source: 'user', ...expected });
+      const m = report.evaluation.metrics;
+      if (m.task !== 'binary') throw new Error('expected a binary task');
+      expect(report.threshold!.value).toBe(m.threshold);
+      expect(report.training.settings.thresholdPolicy).toEqual(expected.rule);
+      const keys = report.summary.map((s) => s.key);
+      if (expected.rule!.policy !== 'fixed') {
+        expect(keys).toContain('summary.policy.userSet');
+        expect(keys).toContain(`summary.policy.achieved.${expected.rule!.policy}`);
+        expect(Object.keys(report.threshold!.validation).length).toBeGreaterThan(0);
+      }
+      // The approval rate reached on validation is the share asked for, within one row's worth.
+      if (expected.rule!.policy === 'approval_rate')
+        expect(report.threshold!.validation.approvalRate).toBeCloseTo(0.7, 1);
+    },
+  );
+
+  it('refuses a bad value, two policies at once, or one the template does not offer, with exit code 2', async () => {
+    const base = ['run', pima, '--target', 'diabetes', '--out', path.join(out, 'bad-threshold.pdf')];
+    const cases: [string[], RegExp][] = [
+      [['--threshold', '1.5'], /--threshold must be a probability between 0 and 1 .*not "1\.5"/],
+      [['--threshold', '0'], /--threshold must be a probability/],
+      [['--min-sensitivity', '0'], /--min-sensitivity must be a share above 0 and at most 1/],
+      [['--approval-rate', '70'], /--approval-rate must be a share between 0 and 1 .*not "70"/],
+      [['--approval-rate', 'x'], /--approval-rate must be/],
+      [['--costs', '10'], /--costs must be two costs above 0 as FN:FP/],
+      [['--costs', '10:0'], /--costs must be two costs above 0/],
+      [['--costs', '10:-1'], /--costs must be/],
+      [['--threshold', '0.4', '--costs', '10:1'], /--threshold and --costs cannot be used together/],
+      [
+        ['--template', 'medical', '--approval-rate', '0.7'],
+        /the medical template does not choose its threshold with --approval-rate; it offers --min-sensitivity, --threshold/,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const r = await modelwise([...base, ...args]);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/epoch/);
+    }
   });
 });
 

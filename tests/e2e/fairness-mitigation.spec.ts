@@ -3,7 +3,9 @@
 // per-group thresholds equalizing selection rates (chosen on the validation split): see the
 // before/after table for the sample's groups with the cost in accuracy, choose the mitigated model,
 // and see Results say that it is mitigated. Then add the intersection personal_status × age and
-// see its groups.
+// see its groups. QA: age (too few large groups) is not offered; whether the thresholds helped
+// on the test rows is said above the table (keeping the model is the primary choice when they did
+// not); once adopted, the ECOA checklist item is not met and Export says scoring ignores them.
 import { stepShot } from './helpers';
 import { expect, test } from './fixtures';
 
@@ -30,6 +32,11 @@ test('mitigation on the sample: reweighing kept out, per-group thresholds before
   await expect(page.getByTestId('fairness-report')).toBeVisible({ timeout: 60_000 });
   const form = page.getByTestId('mitigation-form');
   await expect(form).toBeVisible();
+  // Age's groups cannot be compared on the sample: shown, not offered, with the reason.
+  await expect(page.locator('[data-testid="mitigation-attribute"] option[value="age"]')).toBeDisabled();
+  await expect(page.locator('[data-testid="mitigation-not-offered"][data-attribute="age"]')).toContainText(
+    'Not offered for age: fewer than two groups of "age" are large enough to be judged',
+  );
   await page.getByTestId('mitigation-attribute').selectOption('personal_status');
   const result = page.getByTestId('mitigation-result');
 
@@ -60,6 +67,23 @@ test('mitigation on the sample: reweighing kept out, per-group thresholds before
   await expect(result.getByTestId('mitigation-overall')).toContainText('Accuracy');
   await expect(result.getByTestId('mitigation-cost')).toContainText(/accuracy/);
   await expect(result.getByTestId('mitigation-summary')).toContainText('Demographic parity difference');
+  await expect(result.getByTestId('mitigation-threshold-note')).toContainText(
+    'A row gets “good” when its probability of “bad” is below its group’s threshold',
+  );
+  await expect(result.getByTestId('mitigation-threshold-note')).not.toContainText('Every group was moved');
+  // Whether it helped on the test rows, above the tables; when not, keeping comes first.
+  const effect = result.getByTestId('mitigation-effect');
+  const outcome = await effect.getAttribute('data-outcome');
+  console.log(`sample, 3 epochs: per-group thresholds on personal_status ${outcome}: ${await effect.innerText()}`);
+  if (outcome === 'not_helped') {
+    await expect(effect).toContainText('did not help on the test rows: Demographic parity difference');
+    await expect(effect).toContainText('validation rows did not carry over');
+    await expect(page.getByTestId('mitigation-decision')).toHaveAttribute('data-recommend', 'keep');
+    await expect(page.getByTestId('mitigation-use')).toHaveText('Use anyway');
+    await expect(page.getByTestId('mitigation-keep')).toHaveClass(/button-primary/);
+  } else {
+    await expect(page.getByTestId('mitigation-decision')).toHaveAttribute('data-recommend', 'use');
+  }
   await stepShot(page, '6b-fairness-mitigation', testInfo.outputPath('steps'));
 
   await page.getByTestId('mitigation-use').click();
@@ -70,6 +94,19 @@ test('mitigation on the sample: reweighing kept out, per-group thresholds before
   await page.getByTestId('nav-step-results').click();
   await expect(page.getByTestId('mitigation-notice')).toContainText(
     'Bias mitigation is applied: per-group thresholds on personal_status',
+  );
+  await expect(page.getByTestId('mitigation-notice')).toHaveAttribute('data-outcome', outcome!);
+  await expect(page.getByTestId('mitigation-notice')).toContainText('Thresholds in use:');
+
+  // The decisions now use marital status: ECOA's prohibited-basis item is not met.
+  await page.getByTestId('nav-step-privacy').click();
+  const ecoa = page.locator('[data-testid="checklist-item"][data-item="ecoa.prohibited_basis"]');
+  await expect(ecoa).toHaveAttribute('data-status', 'not_met', { timeout: 60_000 });
+  await expect(ecoa).toContainText('decisions use personal_status at scoring time');
+  // Export: the package and scoring use the single threshold, and say so.
+  await page.getByTestId('nav-step-export').click();
+  await expect(page.getByTestId('model-package-group-thresholds')).toContainText(
+    'per-group thresholds on personal_status',
   );
 
   // An intersection: personal_status × age group, assessed as one more attribute.

@@ -60,4 +60,14 @@ test('risk and checklist on the sample, the same k in the PDF, Generalize update
   const classesAfter = Number((await page.getByTestId('privacy-classes-after').textContent())!.trim());
   expect(classesAfter).toBeLessThan(Number(classesBefore.replace(/,/g, '')));
   await expect(page.getByTestId('privacy-risk-sentence-after')).toBeVisible();
+  // The Privacy step stays done after a recipe change made from it.
+  await expect(page.getByTestId('nav-step-privacy')).toContainText('(done)');
+
+  // A k out of range is said beside the field, which goes back to the k in force.
+  const k = page.getByTestId('privacy-k');
+  const kInForce = await k.inputValue();
+  await k.fill('1');
+  await k.press('Tab');
+  await expect(page.getByTestId('privacy-k-error')).toContainText('k must be a whole number from 2 to 1000');
+  await expect(k).toHaveValue(kInForce);
 });

@@ -142,11 +142,31 @@ test('the manufacturing template asks for the costs of errors; the medical templ
       return { settings: saved.settings, steps: saved.recipe.steps };
     })
     .toEqual({
-      settings: { falseNegativeCost: 4, falsePositiveCost: 2 },
+      settings: { thresholdPolicy: { policy: 'min_cost', falseNegativeCost: 4, falsePositiveCost: 2 } },
       steps: [{ op: 'binarize', column: 'column14', comparator: '>', value: 0, trueLabel: '1', falseLabel: '0' }],
     });
   // A cost of 0 is refused on the spot, keeping the saved one.
   await page.getByTestId('set-cost-fp').fill('0');
   await page.getByTestId('set-cost-fp').press('Tab');
   await expect(page.getByTestId('cost-invalid')).toBeVisible();
+  await expect(page.getByTestId('set-cost-fp')).toHaveAttribute('aria-invalid', 'true');
+  // Another policy the template offers: a fixed threshold, refused out of range, saved in range.
+  await expect(page.getByTestId('policy-approval_rate')).toHaveCount(0);
+  await page.getByTestId('policy-fixed').check();
+  await expect(page.getByTestId('set-threshold-value')).toHaveValue('0.5');
+  await page.getByTestId('set-threshold-value').fill('1.2');
+  await page.getByTestId('set-threshold-value').press('Tab');
+  await expect(page.getByTestId('threshold-invalid')).toContainText('between 0 and 1');
+  await page.getByTestId('set-threshold-value').fill('0.4');
+  await page.getByTestId('set-threshold-value').press('Tab');
+  await expect(page.getByTestId('threshold-invalid')).toHaveCount(0);
+  await expect(page.getByTestId('threshold-policy-text')).toContainText('at least 0.40');
+  await expect
+    .poll(() => {
+      const saved = JSON.parse(readFileSync(path.join(app.projectsDir, 'Heart.modelwise', 'project.json'), 'utf8')) as {
+        settings: Record<string, unknown>;
+      };
+      return saved.settings;
+    })
+    .toEqual({ thresholdPolicy: { policy: 'fixed', value: 0.4 } });
 });

@@ -23,6 +23,7 @@ import { ProjectSession } from '../../src/engine/project/session';
 import { getTemplate } from '../../src/engine/templates';
 import { trainAndEvaluate } from '../../src/engine/train/pipeline';
 import { UserError } from '../../src/shared/errors';
+import { mitigationEffect } from '../../src/shared/mitigation';
 import { translate } from '../../src/shared/i18n';
 import { FairnessMitigationSchema, type GroupMetrics } from '../../src/shared/model/fairness';
 import { ReportModelSchema } from '../../src/shared/model/report';
@@ -186,6 +187,42 @@ describe('thresholdMitigation: the before/after comparison (hand-computed)', () 
     expect(m.overallAfter.rocAuc).toBe(m.overallBefore.rocAuc);
     expect([m.overallBefore.selectionRate, m.overallAfter.selectionRate]).toEqual([5 / 8, 0.5]);
     expect(m).toMatchObject({ method: 'group_thresholds', status: 'proposed', runId: null, target: 0.5 });
+  });
+
+  it('mitigationEffect: helped when the targeted difference falls on the test rows; said plainly when not', () => {
+    // Demographic parity 0.75 → 0, equal opportunity 1 → 0.5, equalized odds 1 → 0.5: helped.
+    expect(mitigationEffect(m)).toMatchObject({
+      outcome: 'helped',
+      targeted: 'demographicParityDifference',
+      before: 0.75,
+      after: 0,
+      worse: [],
+      validationN: 8,
+    });
+    const after = (summary: Partial<NonNullable<typeof m.after.summary>>) => ({
+      ...m,
+      after: { ...m.after, summary: { ...m.after.summary!, ...summary } },
+    });
+    // The QA case: 0.105 → 0.116 on the test rows did not help, whatever else happened.
+    const worse = {
+      ...after({ demographicParityDifference: 0.116 }),
+      before: { ...m.before, summary: { ...m.before.summary!, demographicParityDifference: 0.105 } },
+    };
+    expect(mitigationEffect(worse)).toMatchObject({ outcome: 'not_helped', before: 0.105, after: 0.116 });
+    // Unchanged (within half the printed digit) is not help either.
+    expect(mitigationEffect(after({ demographicParityDifference: 0.7504 })).outcome).toBe('not_helped');
+    // The target fell but equalized odds rose: a trade-off, naming what rose.
+    expect(mitigationEffect(after({ equalizedOddsDifference: 1.2 }))).toMatchObject({
+      outcome: 'tradeoff',
+      worse: [{ metric: 'equalizedOddsDifference', before: 1, after: 1.2 }],
+    });
+    // Equal opportunity constraint: judged on the equal opportunity difference (1 → 0.5).
+    expect(mitigationEffect({ ...m, constraint: 'equal_opportunity' })).toMatchObject({
+      outcome: 'helped',
+      targeted: 'equalOpportunityDifference',
+      before: 1,
+      after: 0.5,
+    });
   });
 
   it('mitigatedDecisions repeats the decisions once the thresholds are applied', () => {
@@ -416,6 +453,38 @@ describe('project session: both methods on German credit by personal_status', ()
       expect(used.model!.mitigation!.constraint).toBe('equal_opportunity');
       const fair = used.fairness.find((r) => r.attribute === 'personal_status')!;
       expect(fair.groups.map((g) => g.selectionRate)).toEqual(m.after.groups.map((g) => g.selectionRate));
+
+      // The decisions now use marital status (QA): ECOA's prohibited-basis item is not met, on
+      // screen and in the report, and the model card says the attribute is needed at scoring time.
+      const ecoa = (await s.privacyAssessment()).checklist
+        .flatMap((r) => r.items)
+        .find((i) => i.id === 'ecoa.prohibited_basis')!;
+      expect(ecoa).toMatchObject({
+        status: 'not_met',
+        detail: { key: 'privacy.check.protected_not_features.decisions', params: { columns: 'personal_status' } },
+      });
+      const report = ReportModelSchema.parse(await s.reportModel('en'));
+      expect(
+        report.privacyAssessment!.checklist.flatMap((r) => r.items).find((i) => i.id === 'ecoa.prohibited_basis')!
+          .status,
+      ).toBe('not_met');
+      const en = (ms: { key: string; params: Record<string, unknown> }[]) =>
+        ms.map((x) => translate('en', x.key, x.params as never));
+      expect(en(report.modelCard.limitations).join('\n')).toContain(
+        'The model’s decisions use the sensitive attribute personal_status at scoring time',
+      );
+      // The summary says per-group thresholds are in use, with them, right after the single threshold…
+      const summary = en(report.summary);
+      const keys = report.summary.map((x) => x.key);
+      const at = keys.indexOf('summary.threshold.perGroup');
+      expect(at).toBeGreaterThan(keys.indexOf('summary.threshold'));
+      expect(keys.indexOf('summary.threshold')).toBeGreaterThan(-1);
+      expect(summary[at]).toContain('The model’s decisions use per-group thresholds on personal_status');
+      for (const t of m.thresholds!) expect(summary[at]).toContain(`${t.group} ${t.threshold.toFixed(3)}`);
+      // … and whether the mitigation helped on the test rows.
+      expect(summary.join('\n')).toMatch(
+        /It (helped|did not help) on the test rows: Equal opportunity difference|On the test rows it reduced one difference \(Equal opportunity difference/,
+      );
     } finally {
       await s.close();
     }

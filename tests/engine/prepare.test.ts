@@ -56,6 +56,25 @@ describe('feature choice', () => {
     expect(c.sensitive).toEqual([{ column: 'personal_status', usedAsFeature: false, bins: null }]);
   });
 
+  it('says why an attribute the user adds for fairness is left out under finance, and keeps it under general', () => {
+    const finance = chooseFeatures(frame, {
+      target: 'class',
+      template: getTemplate('finance'),
+      privacy: null,
+      sensitive: ['amount'],
+      profile: null,
+    });
+    expect(finance.excluded).toContainEqual({ column: 'amount', reason: 'features.sensitiveUserNotFeature' });
+    const general = chooseFeatures(frame, {
+      target: 'class',
+      template: getTemplate('general'),
+      privacy: null,
+      sensitive: ['amount'],
+      profile: null,
+    });
+    expect(general.features).toContain('amount');
+  });
+
   it('uses a sensitive attribute as a feature where the template says so, and honours explicit inclusion', () => {
     const c = chooseFeatures(frame, {
       target: 'class',

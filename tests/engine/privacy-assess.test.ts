@@ -451,6 +451,21 @@ describe('checklist', () => {
     expect(items.find((i) => i.id === 'hipaa.minimum_necessary')!.detail.params).toEqual({ columns: 'patient_id' });
   });
 
+  it('ECOA: a prohibited basis used by per-group thresholds at scoring time is not met, though not a feature', () => {
+    const item = (f: ChecklistFacts) =>
+      privacyChecklist(f)
+        .flatMap((r) => r.items)
+        .find((i) => i.id === 'ecoa.prohibited_basis')!;
+    const base = { ...facts, features: ['age'] };
+    expect(item(base).status).toBe('met');
+    expect(item({ ...base, decisionColumns: ['age'] }).status).toBe('met');
+    expect(item({ ...base, decisionColumns: ['sex'] })).toEqual({
+      id: 'ecoa.prohibited_basis',
+      status: 'not_met',
+      detail: { key: 'privacy.check.protected_not_features.decisions', params: { columns: 'sex' } },
+    });
+  });
+
   it('met once identifiers are gone, protected attributes are not features and k is reached', () => {
     expect(
       status({

@@ -203,16 +203,17 @@ describe('the costs of a min_cost threshold policy (SPEC §4: user-entered)', ()
   const template = { policy: 'min_cost', falseNegativeCost: 10, falsePositiveCost: 1 } as const;
 
   it('replace the template costs, and change the threshold chosen', () => {
-    expect(thresholdPolicy(template, {})).toEqual(template);
-    expect(thresholdPolicy(template, { falseNegativeCost: 2, falsePositiveCost: 3 })).toEqual({
+    const costly = { threshold: template };
+    expect(thresholdPolicy(costly, {})).toEqual(template);
+    expect(thresholdPolicy(costly, { falseNegativeCost: 2, falsePositiveCost: 3 })).toEqual({
       policy: 'min_cost',
       falseNegativeCost: 2,
       falsePositiveCost: 3,
     });
     // Not a positive number: the template's cost stays.
-    expect(thresholdPolicy(template, { falseNegativeCost: 0, falsePositiveCost: 'x' })).toEqual(template);
+    expect(thresholdPolicy(costly, { falseNegativeCost: 0, falsePositiveCost: 'x' })).toEqual(template);
     const fixed: Template['threshold'] = { policy: 'fixed', value: 0.5 };
-    expect(thresholdPolicy(fixed, { falseNegativeCost: 2 })).toBe(fixed);
+    expect(thresholdPolicy({ threshold: fixed }, { falseNegativeCost: 2 })).toBe(fixed);
     // Hand-computed: positives at scores 0.9 and 0.4, negatives at 0.6, 0.3, 0.2. Thresholds and
     // (FN, FP): 0.9 → (1, 0), 0.6 → (1, 1), 0.4 → (0, 1), 0.3 → (0, 2). With a miss costing 10 and
     // a false alarm 1, 0.4 costs 1 (the least); with both costing 1, 0.9 costs 1 and comes first.
@@ -220,7 +221,7 @@ describe('the costs of a min_cost threshold policy (SPEC §4: user-entered)', ()
     const p = [0.9, 0.6, 0.4, 0.3, 0.2];
     expect(chooseThreshold(template, y, p).threshold).toBe(0.4);
     expect(
-      chooseThreshold(thresholdPolicy(template, { falseNegativeCost: 1, falsePositiveCost: 1 }), y, p).threshold,
+      chooseThreshold(thresholdPolicy(costly, { falseNegativeCost: 1, falsePositiveCost: 1 }), y, p).threshold,
     ).toBe(0.9);
   });
 

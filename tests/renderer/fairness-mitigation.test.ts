@@ -105,7 +105,7 @@ describe('the before/after comparison', () => {
 });
 
 /** The Fairness (or Results) step of `project`, server-rendered. */
-function page(project: Project, step: 'fairness' | 'results' = 'fairness'): { html: string; out: string } {
+function page(project: Project, step: 'fairness' | 'results' | 'export' = 'fairness'): { html: string; out: string } {
   const w = new WizardState(fakePlatform(fakeApi().api));
   w.info = { version: '0.1.0', transport: 'web', platform: 'linux', projectsDir: '/p', samples: [] };
   w.view = view(project);
@@ -157,6 +157,151 @@ describe('Fairness step', () => {
     const p = binary();
     const { html } = page({ ...p, model: { ...p.model!, record: { ...p.model!.record, task: 'regression' } } });
     expect(html).not.toContain('data-testid="mitigation-form"');
+  });
+});
+
+/** The hand-computed run with the targeted difference on the test rows rising, as on the sample (QA). */
+const notHelped: FairnessMitigation = {
+  ...mitigation,
+  after: { ...mitigation.after, summary: { ...mitigation.after.summary!, demographicParityDifference: 0.8 } },
+};
+
+describe('whether the mitigation helped (QA)', () => {
+  it('a mitigation that made the targeted difference worse says so above the tables', () => {
+    const { html, out } = show(notHelped);
+    expect(html).toContain('data-outcome="not_helped"');
+    expect(out).toContain(
+      'Did not help on the test rows This mitigation did not help on the test rows: Demographic parity difference 0.750 → 0.800.',
+    );
+    expect(out).toContain('The thresholds chosen on 8 validation rows did not carry over to the test rows.');
+    expect(out).toContain('Keeping the current model is recommended.');
+    expect(out.indexOf('Did not help')).toBeLessThan(out.indexOf('Whole test split'));
+    // The original run helped: said too, without a warning.
+    const helped = show(mitigation);
+    expect(helped.html).toContain('data-outcome="helped"');
+    expect(helped.out).toContain('Demographic parity difference fell on the test rows: 0.750 → 0.000.');
+  });
+
+  it('the Fairness step makes keeping the current model the primary choice when it did not help', () => {
+    const { html, out } = page(binary({ mitigation: { result: notHelped, candidate: null } }));
+    expect(html).toContain('data-recommend="keep"');
+    const keep = html.indexOf('data-testid="mitigation-keep"');
+    const use = html.indexOf('data-testid="mitigation-use"');
+    expect(keep).toBeGreaterThan(-1);
+    expect(keep).toBeLessThan(use);
+    expect(html.slice(html.lastIndexOf('<button', keep), keep)).toContain('button-primary');
+    expect(html.slice(html.lastIndexOf('<button', use), use)).not.toContain('button-primary');
+    expect(out).toContain('Keep the current model');
+    expect(out).toContain('Use anyway');
+    expect(out).not.toContain('Use the mitigated model');
+    // A mitigation that helped keeps "Use the mitigated model" first.
+    expect(page(binary({ mitigation: { result: mitigation, candidate: null } })).html).toContain(
+      'data-recommend="use"',
+    );
+  });
+
+  it('adopted anyway: Results and the report say it did not help, and the verdict no longer suggests mitigation', () => {
+    const applied = { ...notHelped, status: 'applied' as const };
+    const p = binary({ mitigation: { result: applied, candidate: null } });
+    const project = { ...p, model: { ...p.model!, mitigation: applied } };
+    const results = page(project, 'results');
+    expect(results.html).toContain('data-outcome="not_helped"');
+    expect(results.out).toContain(
+      'This mitigation did not help on the test rows: Demographic parity difference 0.750 → 0.800',
+    );
+    expect(results.out).toContain('Thresholds in use: a 0.750, b 0.350.');
+    const fairness = page(project);
+    expect(fairness.out).toContain('Outside tolerance even with the mitigation in use (per-group thresholds on sex)');
+    expect(fairness.out).not.toContain('consider mitigation');
+
+    const report = { ...reportFixture(), mitigation: applied };
+    const out = text(render(Report, { props: { report } }).body);
+    // The PDF's Results section carries the notice, before the fairness section.
+    const notice = out.indexOf('Bias mitigation is applied: per-group thresholds on sex');
+    expect(notice).toBeGreaterThan(-1);
+    expect(notice).toBeLessThan(out.indexOf('Mitigation: per-group thresholds on sex'));
+    expect(out).toContain('This mitigation did not help on the test rows');
+  });
+
+  it('Export: the model package and scoring say they use the single threshold, not the per-group ones', () => {
+    const applied = { ...mitigation, status: 'applied' as const };
+    const p = binary({ mitigation: { result: applied, candidate: null } });
+    const project = { ...p, model: { ...p.model!, mitigation: applied } };
+    const { html, out } = page(project, 'export');
+    expect(html).toContain('data-testid="model-package-group-thresholds"');
+    expect(out).toContain(
+      'The model in use decides with per-group thresholds on sex (bias mitigation): a 0.750; b 0.350.',
+    );
+    expect(out).toContain('score at the single threshold 0.500 and do not apply them');
+    expect(page(binary(), 'export').html).not.toContain('model-package-group-thresholds');
+  });
+});
+
+describe('threshold wording (QA)', () => {
+  it('said from the actual thresholds, in the favourable outcome’s terms', () => {
+    const { out } = show(mitigation);
+    expect(out).toContain(
+      'A row gets “yes” when its probability of “yes” is at least its group’s threshold (the model’s own threshold is 0.500).',
+    );
+    expect(out).toContain('validation split’s overall rate, 0.500: a 0.750, b 0.350.');
+    // A group whose threshold stayed at the model's is not said to have moved.
+    const kept = {
+      ...mitigation,
+      thresholds: [
+        { group: 'a', threshold: 0.75, validationN: 4, adjusted: true },
+        { group: 'b', threshold: 0.5, validationN: 4, adjusted: true },
+      ],
+    };
+    const k = show(kept).out;
+    expect(k).not.toContain('Every group was moved');
+    expect(k).toContain('overall rate, 0.500: a 0.750.');
+    expect(k).toContain('Kept the model’s threshold, already the closest to that rate: b.');
+    // Favourable = the negative class (credit: “good”, the model scores “bad”).
+    const negative = {
+      ...mitigation,
+      before: { ...mitigation.before, favourableOutcome: 'predicted_negative' as const, favourableLabel: 'good' },
+    };
+    expect(
+      text(render(MitigationComparison, { props: { mitigation: negative, positiveLabel: 'bad' } }).body),
+    ).toContain('A row gets “good” when its probability of “bad” is below its group’s threshold');
+  });
+});
+
+describe('Fairness step: attributes whose groups cannot be compared (QA)', () => {
+  it('are not offered for mitigation, with the reason', () => {
+    const age = {
+      ...mitigation.before,
+      attribute: 'age',
+      comparisonPossible: false,
+      notComparableReason: 'fairness.tooFewLargeGroups',
+      summary: null,
+      verdict: 'not_comparable' as const,
+    };
+    const { html, out } = page(binary({ fairness: [age, mitigation.before] }));
+    expect(html).toMatch(/<option value="age" disabled[^>]*>age \(groups cannot be compared\)<\/option>/);
+    expect(out).toContain('Not offered for age: fewer than two groups of "age" are large enough to be judged.');
+    // Only non-comparable ones: nothing to run.
+    const none = page(binary({ fairness: [age] }));
+    expect(none.html).toContain('data-testid="mitigation-none-comparable"');
+    expect(none.html).toMatch(/data-testid="mitigation-run"[^>]*disabled/);
+  });
+
+  it('the verdict comes before the group table for every attribute, comparable or not', () => {
+    const age = {
+      ...mitigation.before,
+      attribute: 'age',
+      comparisonPossible: false,
+      notComparableReason: 'fairness.tooFewLargeGroups',
+      summary: null,
+      verdict: 'not_comparable' as const,
+    };
+    const { html } = page(binary({ fairness: [mitigation.before, age] }));
+    const blocks = html.split('class="fairness-attribute"').slice(1);
+    expect(blocks).toHaveLength(2);
+    for (const b of blocks) {
+      expect(b.indexOf('class="verdict ')).toBeGreaterThan(-1);
+      expect(b.indexOf('class="verdict ')).toBeLessThan(b.indexOf('<table'));
+    }
   });
 });
 

@@ -743,7 +743,15 @@ describe('catalog', () => {
       ),
       ...['pdf', 'html', 'json'].map((f) => `wizard.export.${f}`),
       ...['adam', 'adadelta', 'sgd', 'rmsprop'].map((o) => `wizard.train.optimizer.${o}`),
-      ...['fixed', 'min_sensitivity', 'approval_rate', 'min_cost'].map((x) => `wizard.train.policy.${x}`),
+      ...['fixed', 'min_sensitivity', 'approval_rate', 'min_cost'].flatMap((x) => [
+        `wizard.train.policy.${x}`,
+        `wizard.train.threshold.option.${x}`,
+        `report.thresholdRule.${x}`,
+      ]),
+      ...['fixed', 'min_sensitivity', 'approval_rate'].flatMap((x) => [
+        `wizard.train.threshold.input.${x}`,
+        `wizard.train.threshold.invalid.${x}`,
+      ]),
       ...['upload', 'import', 'profile', 'report', 'model', 'clean', 'score', 'write'].map((s) => `wizard.stage.${s}`),
     ];
     for (const key of dynamic) {
@@ -837,6 +845,95 @@ describe('wizard checks (QA: target, recipe, costs, errors)', () => {
     const fixed = page('train', makeProject('target', { templateId: 'finance' }));
     expect(fixed.text).toContain('at least 0.50');
     expect(fixed.html).not.toContain('data-testid="set-cost-fn"');
+  });
+
+  it('Train → Decision threshold offers the policies each template allows, its own first and chosen', () => {
+    const offered: Record<string, string[]> = {
+      medical: ['min_sensitivity', 'fixed'],
+      finance: ['fixed', 'approval_rate', 'min_cost'],
+      manufacturing: ['min_cost', 'fixed'],
+      general: ['fixed', 'min_sensitivity', 'approval_rate', 'min_cost'],
+    };
+    const radios = (html: string) => [...html.matchAll(/data-testid="policy-([a-z_]+)"/g)].map((m) => m[1]);
+    const checked = (html: string) => /<input[^>]*checked[^>]*data-testid="policy-([a-z_]+)"/.exec(html)?.[1];
+    for (const [id, policies] of Object.entries(offered)) {
+      for (const locale of ['en', 'zh'] as const) {
+        const { html } = page('train', makeProject('target', { templateId: id }), locale);
+        expect(radios(html), `${id} ${locale}`).toEqual(policies);
+        expect(checked(html), id).toBe(policies[0]);
+        expect(html, id).toContain('data-testid="threshold-source"');
+      }
+    }
+    // Each policy's input, with the template's numbers: 90 % for medical, 0.5 for finance.
+    const medical = page('train', makeProject('target', { templateId: 'medical' }));
+    expect(medical.html).toMatch(/value="90"[^>]*data-testid="set-threshold-value"/);
+    expect(medical.text).toContain('Positive cases to catch (%)');
+    expect(medical.text).toContain('catch at least 90 % of the positive cases');
+    expect(medical.text).toContain('This is the template’s default.');
+    const finance = page('train', makeProject('target', { templateId: 'finance' }));
+    expect(finance.html).toMatch(/value="0.5"[^>]*data-testid="set-threshold-value"/);
+    // Not for a regression target: no threshold.
+    const regression = page('train', makeProject('target', { templateId: 'general' }), 'en', false, (w) => {
+      w.suggestions = { task: 'regression' } as never;
+    });
+    expect(regression.html).not.toContain('data-testid="threshold-policy"');
+  });
+
+  it("Train → Decision threshold shows the user's policy and number over the template's, and what approval means", () => {
+    const approval = { thresholdPolicy: { policy: 'approval_rate', value: 0.7 } };
+    const finance = page('train', makeProject('target', { templateId: 'finance', settings: approval }));
+    expect(/<input[^>]*checked[^>]*data-testid="policy-([a-z_]+)"/.exec(finance.html)?.[1]).toBe('approval_rate');
+    expect(finance.html).toMatch(/value="70"[^>]*data-testid="set-threshold-value"/);
+    expect(finance.text).toContain('for an approval rate of 70 %');
+    // Finance approves the favourable outcome: predicted not to default ("bad" is the positive class).
+    expect(finance.text).toContain('Approved means predicted not "bad"');
+    expect(finance.text).toContain(
+      'Your choice. The template’s default: A case is predicted positive when its probability is at least 0.50.',
+    );
+    // The favourable outcome the user chose decides what approval is.
+    const flipped = page(
+      'train',
+      makeProject('target', { templateId: 'finance', settings: approval, favourableOutcome: 'predicted_positive' }),
+      'zh',
+    );
+    expect(flipped.text).toContain('“批准”指预测为“bad”');
+    // A policy the template does not offer (left from another template) is not used: medical's stays.
+    const medical = page('train', makeProject('target', { templateId: 'medical', settings: approval }));
+    expect(/<input[^>]*checked[^>]*data-testid="policy-([a-z_]+)"/.exec(medical.html)?.[1]).toBe('min_sensitivity');
+    expect(medical.text).toContain('This is the template’s default.');
+  });
+
+  it('Train → Decision threshold shows refused input inline and asks before a trained model goes', () => {
+    for (const locale of ['en', 'zh'] as const) {
+      const { html, text: out } = page(
+        'train',
+        makeProject('target', { templateId: 'medical' }),
+        locale,
+        false,
+        (w) => {
+          w.thresholdErrors = { value: 'wizard.train.threshold.invalid.min_sensitivity' };
+        },
+      );
+      expect(html).toMatch(/aria-invalid="true"[^>]*data-testid="set-threshold-value"/);
+      expect(html).toMatch(/role="alert"[^>]*data-testid="threshold-invalid"/);
+      expect(out).toContain(catalogs[locale]['wizard.train.threshold.invalid.min_sensitivity']);
+    }
+    const costs = page('train', makeProject('target', { templateId: 'manufacturing' }), 'en', false, (w) => {
+      w.thresholdErrors = { falsePositiveCost: 'wizard.train.cost.invalid' };
+    });
+    expect(costs.html).toMatch(/aria-invalid="true"[^>]*data-testid="set-cost-fp"/);
+    expect(costs.html).toMatch(/aria-invalid="false"[^>]*data-testid="set-cost-fn"/);
+    expect(costs.text).toContain('Enter a cost above 0; the previous cost is kept.');
+    expect(costs.html).not.toContain('data-testid="cost-ratio"');
+    // With a trained model, the change waits for an answer; the controls show it meanwhile.
+    const asked = page('train', makeProject('model', { templateId: 'medical', step: 'train' }), 'en', false, (w) => {
+      w.pendingChange = { kind: 'threshold', settings: { thresholdPolicy: { policy: 'fixed', value: 0.3 } } };
+    });
+    expect(asked.html).toContain('data-testid="confirm-discard"');
+    expect(asked.text).toContain(catalogs.en['wizard.confirm.threshold']);
+    expect(/<input[^>]*checked[^>]*data-testid="policy-([a-z_]+)"/.exec(asked.html)?.[1]).toBe('fixed');
+    expect(asked.html).toMatch(/value="0.3"[^>]*data-testid="set-threshold-value"/);
+    expect(asked.html).toMatch(/data-testid="train-start" disabled/);
   });
 
   it('Train: "Back to the template defaults" is a bordered button, not plain text', () => {

@@ -1,6 +1,8 @@
 // The wizard's state class against a fake back end: navigation that never loses work, the
 // one-click sample, errors shown with Retry, progress and training events, the locale switch, and
 // export on both transports.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { i18n, setLocale, t } from '../../src/renderer/src/lib/i18n.svelte';
 import { formFromOptions, optionsFromForm } from '../../src/renderer/src/wizard/import-options';
@@ -9,6 +11,7 @@ import type { Request } from '../../src/shared/ipc/contract';
 import type { ImportSummary } from '../../src/shared/model/data';
 import { ProjectSchema, type Project, type WizardStep } from '../../src/shared/model/project';
 import type { RecipeStep } from '../../src/shared/model/recipe';
+import { TemplateSchema } from '../../src/shared/model/template';
 import {
   fail,
   fakeApi,
@@ -21,6 +24,11 @@ import {
   view,
   type FakeApi,
 } from './fakes';
+import { repoRoot } from '../helpers/paths';
+
+/** A template as the back end lists it, read from resources/templates. */
+const templateFile = (id: string) =>
+  TemplateSchema.parse(JSON.parse(readFileSync(path.join(repoRoot, 'resources', 'templates', `${id}.json`), 'utf8')));
 
 const SAMPLE = {
   id: 'german-credit',
@@ -1348,24 +1356,56 @@ describe('QA: wizard checks (recipe refusals, costs, a binarized target)', () =>
     expect(wizard.recipeBanner).toBeNull();
   });
 
-  it('saves the costs of errors as settings, and asks first when a trained model would go', async () => {
+  it('saves the threshold policy as settings, refuses bad input inline, and asks first when a trained model would go', async () => {
+    const manufacturing = templateFile('manufacturing');
     ({ fake } = backend(makeProject('target', { step: 'train', templateId: 'manufacturing' })));
     wizard = new WizardState(fakePlatform(fake.api));
     await wizard.init();
-    await wizard.saveSettings({ falseNegativeCost: 5 }, 'costs');
-    expect(fake.requests('project:update')).toContainEqual({ settings: { falseNegativeCost: 5 } });
-    expect(wizard.shownSettings().falseNegativeCost).toBe(5);
+    wizard.templates = [manufacturing];
+    expect(wizard.thresholdRule()).toEqual({
+      rule: { policy: 'min_cost', falseNegativeCost: 10, falsePositiveCost: 1 },
+      source: 'template',
+    });
+    await wizard.saveThresholdPolicy({ policy: 'min_cost', falseNegativeCost: '5', falsePositiveCost: '1' });
+    const saved = { thresholdPolicy: { policy: 'min_cost', falseNegativeCost: 5, falsePositiveCost: 1 } };
+    expect(fake.requests('project:update')).toContainEqual({ settings: saved });
+    expect(wizard.thresholdRule()?.source).toBe('user');
+    // A cost of 0, or none, is refused where it was typed; nothing is sent.
+    const sent = fake.requests('project:update').length;
+    expect(
+      await wizard.saveThresholdPolicy({ policy: 'min_cost', falseNegativeCost: '5', falsePositiveCost: '0' }),
+    ).toBe(false);
+    expect(wizard.thresholdErrors).toEqual({ falsePositiveCost: 'wizard.train.cost.invalid' });
+    expect(await wizard.saveThresholdPolicy({ policy: 'fixed', value: '1' })).toBe(false);
+    expect(wizard.thresholdErrors).toEqual({ value: 'wizard.train.threshold.invalid.fixed' });
+    expect(fake.requests('project:update').length).toBe(sent);
+    // Back to the template's own policy and numbers: no setting left (costs saved before go too).
+    await wizard.saveThresholdPolicy({ policy: 'min_cost', falseNegativeCost: '10', falsePositiveCost: '1' });
+    expect(wizard.thresholdErrors).toEqual({});
+    expect(fake.requests('project:update').at(-1)).toEqual({ settings: {} });
 
-    ({ fake } = backend(makeProject('model', { step: 'train', templateId: 'manufacturing' })));
+    ({ fake } = backend(
+      makeProject('model', { step: 'train', templateId: 'manufacturing', settings: { falseNegativeCost: 4 } }),
+    ));
     wizard = new WizardState(fakePlatform(fake.api));
     await wizard.init();
-    await wizard.saveSettings({ falsePositiveCost: 2 }, 'costs');
-    expect(wizard.pendingChange).toEqual({ kind: 'costs', settings: { falsePositiveCost: 2 } });
+    wizard.templates = [manufacturing];
+    // Costs saved before thresholdPolicy existed are the user's.
+    expect(wizard.thresholdRule()).toEqual({
+      rule: { policy: 'min_cost', falseNegativeCost: 4, falsePositiveCost: 1 },
+      source: 'user',
+    });
+    await wizard.saveThresholdPolicy({ policy: 'fixed', value: '0.3' });
+    const fixed = { thresholdPolicy: { policy: 'fixed', value: 0.3 } };
+    expect(wizard.pendingChange).toEqual({ kind: 'threshold', settings: fixed });
     expect(fake.requests('project:update').filter((u) => u.settings !== undefined)).toEqual([]);
-    // The controls show the costs being asked about.
-    expect(wizard.shownSettings().falsePositiveCost).toBe(2);
+    // The controls show the policy being asked about; "Keep the model" sends nothing.
+    expect(wizard.thresholdRule()?.rule).toEqual({ policy: 'fixed', value: 0.3 });
+    wizard.cancelChange();
+    expect(wizard.thresholdRule()?.rule.policy).toBe('min_cost');
+    await wizard.saveThresholdPolicy({ policy: 'fixed', value: '0.3' });
     await wizard.confirmChange();
-    expect(fake.requests('project:update')).toContainEqual({ settings: { falsePositiveCost: 2 } });
+    expect(fake.requests('project:update')).toContainEqual({ settings: fixed });
     expect(wizard.project?.model).toBeNull();
   });
 });

@@ -99,6 +99,31 @@ export function binNumeric(
   return { labels, edges: [...edges], order };
 }
 
+/**
+ * Bin edges for a numeric attribute that is not an age: its quartiles (type-7 quantiles, numpy's
+ * default), rounded to three significant digits (whole numbers when the values are whole), each
+ * edge once. Age bands (<25, 25–44, …) say nothing about months of credit or a loan amount.
+ * Empty when the values are all missing or all the same.
+ */
+export function quartileEdges(values: readonly (number | null)[]): number[] {
+  const sorted = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return [];
+  const whole = sorted.every(Number.isInteger);
+  const quantile = (q: number) => {
+    const h = (sorted.length - 1) * q;
+    const lo = Math.floor(h);
+    return sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!);
+  };
+  const round = (x: number) => (whole ? Math.round(x) : Number(x.toPrecision(3)));
+  const edges: number[] = [];
+  for (const q of [0.25, 0.5, 0.75]) {
+    const e = round(quantile(q));
+    // An edge at the minimum would leave its lower band empty.
+    if (e > sorted[0]! && (edges.length === 0 || e > edges[edges.length - 1]!)) edges.push(e);
+  }
+  return edges;
+}
+
 /** Intersection of two attributes, label `a × b`; null when either is missing (SPEC §7). */
 export function intersectGroups(a: (string | null)[], b: (string | null)[]): (string | null)[] {
   if (a.length !== b.length) throw new Error(`intersectGroups: ${a.length} vs ${b.length} rows`);

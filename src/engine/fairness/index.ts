@@ -13,6 +13,7 @@ export {
   DEFAULT_AGE_EDGES,
   DEFAULT_SENSITIVE_SUGGESTIONS,
   intersectGroups,
+  quartileEdges,
   suggestSensitiveAttributes,
   type GroupRepresentation,
 } from './groups';

@@ -15,7 +15,9 @@ import {
   assessRegressionFairness,
   binNumeric,
   intersectGroups,
+  quartileEdges,
 } from '../fairness';
+import { isAgeHeader } from '../privacy/headers';
 import { argmaxRows } from '../metrics/multiclass';
 import type { SensitiveUse } from './prepare';
 
@@ -53,8 +55,14 @@ function columnGroups(
   const values = rows.map((r) => column.values[r] ?? null);
   const distinct = new Set(values.filter((v) => v !== null)).size;
   if (isNumericType(column.type) && distinct > MAX_UNBINNED_VALUES) {
-    const binned = binNumeric(values as (number | null)[], s.bins ?? undefined);
-    return { groups: binned.labels, bins: binned.edges, order: binned.order };
+    // The template's bins, else age bands for an age, else the column's own quartiles (over all
+    // its rows, so the groups are the same whichever rows are assessed).
+    const edges =
+      s.bins ?? (isAgeHeader(s.column) ? undefined : quartileEdges(column.values as readonly (number | null)[]));
+    if (edges === undefined || edges.length > 0) {
+      const binned = binNumeric(values as (number | null)[], edges);
+      return { groups: binned.labels, bins: binned.edges, order: binned.order };
+    }
   }
   return { groups: values.map((v) => (v === null ? null : String(v))), bins: null };
 }

@@ -95,7 +95,7 @@ export function chooseFeatures(
   for (const column of opts.sensitive) {
     // An attribute the template does not suggest follows the template's default for named ones.
     if (!suggested.has(column) && !opts.template.sensitiveDefaultUseAsFeature)
-      add(column, 'features.sensitiveNotFeature');
+      add(column, 'features.sensitiveUserNotFeature');
   }
   const include = new Set(opts.include ?? []);
   const kept = excluded.filter((e) => !include.has(e.column));

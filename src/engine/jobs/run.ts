@@ -153,7 +153,7 @@ async function alignTestTable(db: Db, train: ImportSummary, test: ImportSummary,
 
 async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobContext): Promise<RunResult> {
   const started = performance.now();
-  // The costs of errors a user gave (settings) replace a min_cost template's.
+  // The threshold policy a user gave (settings) replaces the template's.
   const base = withThresholdSettings(getTemplate(job.template), job.settings);
   const template = job.favourableOutcome ? { ...base, favourableOutcome: job.favourableOutcome } : base;
   // Fail before any work on settings that cannot succeed: a named Chromium that is not there, or
@@ -329,7 +329,11 @@ async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobC
       seed: trained.record.settings.seed as number,
       threshold:
         metrics.task === 'binary'
-          ? { threshold: metrics.threshold, policy: template.threshold.policy, achieved: {} }
+          ? (trained.thresholdChoice ?? {
+              threshold: metrics.threshold,
+              policy: template.threshold.policy,
+              achieved: {},
+            })
           : null,
     });
 

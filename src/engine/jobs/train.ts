@@ -6,7 +6,7 @@
 import { UserError } from '../../shared/errors';
 import type { TrainingInput, TrainingOutput } from '../../shared/host';
 import type { JobEvent } from '../../shared/jobs';
-import { TrainSettingsSchema } from '../../shared/model/train';
+import { TrainSettingsSchema, userThresholdRule } from '../../shared/model/train';
 import type { Frame } from '../data/frame';
 import { chooseThreshold } from '../metrics/threshold';
 import { membershipAudit } from '../privacy/membership';
@@ -37,6 +37,10 @@ export async function runTraining(
     ...input.settings,
     excludeColumns: input.excluded.map((e) => e.column),
   });
+  // The template arrives with the user's threshold policy applied; the settings say whether it is theirs.
+  const thresholdSource = userThresholdRule(input.template, input.settings as Record<string, unknown>)
+    ? 'user'
+    : 'template';
   const backend = await initBackend(settings.backend);
   // The wizard shows which backend trains (SPEC §5) while training runs.
   ctx.emit?.({ type: 'progress', stage: 'backend', fraction: null, message: backend.backend });
@@ -56,8 +60,12 @@ export async function runTraining(
         etaSeconds: null,
       });
     },
-    chooseThreshold: (yVal: ArrayLike<number>, pVal: ArrayLike<number>) =>
-      chooseThreshold(input.template.threshold, yVal, pVal),
+    // The template's policy with the user's choice applied (`withThresholdSettings`); approval is
+    // the favourable outcome in effect (the user's when they chose one).
+    chooseThreshold: (yVal: ArrayLike<number>, pVal: ArrayLike<number>) => ({
+      ...chooseThreshold(input.template.threshold, yVal, pVal, input.template.favourableOutcome),
+      source: thresholdSource,
+    }),
     // Bias mitigation (SPEC §7): Kamiran–Calders weights fitted on the training rows.
     ...(input.reweighing
       ? {
@@ -133,6 +141,7 @@ export async function runTraining(
     prep: trained.prep,
     threshold,
     thresholdPolicy: trained.threshold?.policy ?? 'fixed',
+    ...(trained.threshold ? { thresholdChoice: trained.threshold } : {}),
     // Date columns give several inputs (year, month, weekday); list each column once.
     features: [...new Set(trained.prep.features.map((f) => f.column))],
     excluded: input.excluded,

@@ -174,6 +174,8 @@ export interface AssessInput {
   target: string | null;
   /** The trained model's features (cleaned-data names), or null before training. */
   features: readonly string[] | null;
+  /** Columns the model's decisions use at scoring time besides its features (per-group thresholds in use). */
+  decisionColumns?: readonly string[];
 }
 
 /**
@@ -243,6 +245,7 @@ export async function assessPrivacy(db: Db, input: AssessInput): Promise<Privacy
     directAfter,
     features: input.features,
     protectedColumns,
+    decisionColumns: input.decisionColumns ?? [],
     quasiIdentifiers: quasi,
     kAfter: afterRisk.k,
     kThreshold: k,

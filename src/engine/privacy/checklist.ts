@@ -19,7 +19,10 @@ export type ChecklistCheck =
   | 'k_anonymity'
   /** None of the HIPAA Safe Harbor identifiers the app detects is left in the cleaned data. */
   | 'safe_harbor'
-  /** No prohibited basis of credit decisions (race, sex, marital status, age…) is a model feature. */
+  /**
+   * No prohibited basis of credit decisions (race, sex, marital status, age…) is a model feature,
+   * nor used by the decisions at scoring time (per-group thresholds).
+   */
   | 'protected_not_features';
 
 export interface ChecklistRule {
@@ -81,6 +84,11 @@ export interface ChecklistFacts {
   features: readonly string[] | null;
   /** Columns (cleaned-data names) that are prohibited bases of credit decisions. */
   protectedColumns: readonly string[];
+  /**
+   * Columns (cleaned-data names) the model's decisions use at scoring time besides its features:
+   * those of per-group thresholds in use (bias mitigation, SPEC §7). Absent or empty: none.
+   */
+  decisionColumns?: readonly string[];
   /** The chosen quasi-identifiers. */
   quasiIdentifiers: readonly string[];
   /** k of the cleaned data, the k threshold, and the records below it (share in [0, 1]). */
@@ -140,8 +148,13 @@ function judge(rule: ChecklistRule, f: ChecklistFacts): ChecklistItem {
     case 'protected_not_features': {
       if (f.features === null) return item(id, 'to_confirm', 'privacy.check.protected_not_features.noModel');
       const used = f.protectedColumns.filter((c) => f.features!.includes(c));
-      return used.length
-        ? item(id, 'not_met', 'privacy.check.protected_not_features.not_met', { columns: list(used) })
+      if (used.length)
+        return item(id, 'not_met', 'privacy.check.protected_not_features.not_met', { columns: list(used) });
+      // Per-group thresholds decide by the attribute itself (disparate treatment, Reg. B
+      // 1002.4(a), 1002.6(b)): a prohibited basis used at scoring time fails like a feature does.
+      const decides = f.protectedColumns.filter((c) => f.decisionColumns?.includes(c));
+      return decides.length
+        ? item(id, 'not_met', 'privacy.check.protected_not_features.decisions', { columns: list(decides) })
         : item(id, 'met', 'privacy.check.protected_not_features.met', {
             columns: f.protectedColumns.length ? list(f.protectedColumns) : null,
           });

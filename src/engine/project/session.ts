@@ -614,6 +614,9 @@ export class ProjectSession {
       settings: this.project.privacySettings,
       target: this.project.target,
       features: this.project.model?.features ?? null,
+      // Per-group thresholds in use decide by their attribute (SPEC §7): the checklist must know.
+      decisionColumns:
+        this.project.model?.mitigation?.method === 'group_thresholds' ? this.project.model.mitigation.columns : [],
     });
   }
 
@@ -715,6 +718,7 @@ export class ProjectSession {
       evaluation: out.evaluation,
       threshold: out.threshold,
       thresholdPolicy: out.thresholdPolicy,
+      ...(out.thresholdChoice ? { thresholdChoice: out.thresholdChoice } : {}),
       features: out.features,
       excluded: out.excluded,
       positiveClass: metrics.task === 'binary' ? metrics.positiveClass : null,
@@ -968,7 +972,11 @@ export class ProjectSession {
       seed: Number(model.record.settings.seed ?? 42),
       threshold:
         metrics.task === 'binary'
-          ? { threshold: model.threshold, policy: model.thresholdPolicy as 'fixed', achieved: {} }
+          ? (model.thresholdChoice ?? {
+              threshold: model.threshold,
+              policy: model.thresholdPolicy as 'fixed',
+              achieved: {},
+            })
           : null,
     });
   }

@@ -6,6 +6,7 @@ import os from 'node:os';
 import type { DatasetProfile, ImportSummary } from '../../shared/model/data';
 import type { FairnessAttributeReport, FairnessMitigation } from '../../shared/model/fairness';
 import { TOO_GOOD_ROC_AUC, type Evaluation } from '../../shared/model/metrics';
+import { mitigationEffect } from '../../shared/mitigation';
 import { withModelFeatures, type PrivacyAssessment, type PrivacyScan } from '../../shared/model/privacy';
 import type { RecipeResolved } from '../../shared/model/recipe';
 import {
@@ -18,8 +19,8 @@ import {
   verdictMessage,
 } from '../../shared/results';
 import { ReportModelSchema, type Locale, type Message, type ReportModel } from '../../shared/model/report';
-import { positiveClassMeaning, type Template } from '../../shared/model/template';
-import type { TaskType, TrainingRecord } from '../../shared/model/train';
+import { positiveClassMeaning, type Template, type ThresholdRule } from '../../shared/model/template';
+import { userThresholdRule, type TaskType, type TrainingRecord } from '../../shared/model/train';
 import type { ThresholdChoice } from '../metrics/threshold';
 import { appVersion } from '../paths';
 import { maskValue } from '../privacy';
@@ -56,7 +57,7 @@ export const MIN_THRESHOLD_POSITIVES = 30;
 
 const msg = (key: string, params: Message['params'] = {}): Message => ({ key, params });
 /** The numbers a threshold policy is stated with, for its sentence in the summary. */
-function policyParams(policy: Template['threshold']): Message['params'] {
+function policyParams(policy: ThresholdRule): Message['params'] {
   switch (policy.policy) {
     case 'fixed':
       return {};
@@ -66,6 +67,67 @@ function policyParams(policy: Template['threshold']): Message['params'] {
       return { target: pct(policy.value) };
     case 'min_cost':
       return { fnCost: policy.falseNegativeCost, fpCost: policy.falsePositiveCost };
+  }
+}
+
+/**
+ * What `rule` measures on the test rows at the chosen threshold, from the test confusion matrix,
+ * with the keys of `ThresholdChoice.achieved`: sensitivity (TPR) and specificity (TNR), the share
+ * approved (`approval`: the prediction that counts as approval), the expected cost of errors per
+ * case (FN·costFN + FP·costFP) / n. A rate without cases to count is left out.
+ */
+export function thresholdAchievedOnTest(
+  rule: ThresholdRule,
+  confusion: { tp: number; fp: number; tn: number; fn: number },
+  approval: Template['favourableOutcome'],
+): Record<string, number> {
+  const { tp, fp, tn, fn } = confusion;
+  const n = tp + fp + tn + fn;
+  const out: Record<string, number> = {};
+  if (n === 0) return out;
+  if (rule.policy === 'min_sensitivity') {
+    if (tp + fn > 0) out.sensitivity = tp / (tp + fn);
+    if (tn + fp > 0) out.specificity = tn / (tn + fp);
+  } else if (rule.policy === 'approval_rate') {
+    out.approvalRate = (approval === 'predicted_positive' ? tp + fp : tn + fn) / n;
+  } else if (rule.policy === 'min_cost') {
+    out.expectedCostPerCase = (fn * rule.falseNegativeCost + fp * rule.falsePositiveCost) / n;
+  }
+  return out;
+}
+
+/** The sentence saying what the threshold policy achieved on validation and test rows; null when nothing was measured. */
+function achievedMessage(
+  rule: ThresholdRule,
+  validation: Record<string, number>,
+  test: Record<string, number>,
+  approval: Template['favourableOutcome'],
+  positive: string,
+): Message | null {
+  if (Object.keys(validation).length === 0) return null;
+  const rate = (x: number | undefined) => (x === undefined ? '—' : pct(x));
+  switch (rule.policy) {
+    case 'min_sensitivity':
+      return msg('summary.policy.achieved.min_sensitivity', {
+        valSensitivity: rate(validation.sensitivity),
+        valSpecificity: rate(validation.specificity),
+        testSensitivity: rate(test.sensitivity),
+        testSpecificity: rate(test.specificity),
+      });
+    case 'approval_rate':
+      return msg('summary.policy.achieved.approval_rate', {
+        valRate: rate(validation.approvalRate),
+        testRate: rate(test.approvalRate),
+        approves: approval === 'predicted_positive' ? 'positive' : 'negative',
+        positive,
+      });
+    case 'min_cost':
+      return msg('summary.policy.achieved.min_cost', {
+        valCost: fmt(validation.expectedCostPerCase, 2),
+        testCost: fmt(test.expectedCostPerCase, 2),
+      });
+    default:
+      return null;
   }
 }
 
@@ -84,6 +146,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
   const summary: Message[] = [];
   const limitations: Message[] = [];
   const name = input.template.name[input.locale];
+  let thresholdReport: ReportModel['threshold'];
 
   const skipped = input.importSummary.skippedRows;
   const base = (file: string) => file.split(/[\\/]/).pop() ?? file;
@@ -148,24 +211,39 @@ export function buildReport(input: BuildReportInput): ReportModel {
     );
     summary.push(...verdict);
     if (input.threshold) {
+      // The policy as applied (older models: the template's, as the project now resolves it).
+      const rule = input.threshold.rule ?? template.threshold;
+      const source = input.threshold.source ?? (userThresholdRule(template, training.settings) ? 'user' : 'template');
+      const approval = input.threshold.approval ?? template.favourableOutcome;
       summary.push(
         msg('summary.threshold', {
           threshold: fmt(metrics.threshold, 2),
           positive: metrics.positiveClass,
-          policy: `{summary.policy.${input.threshold.policy}}`,
-          ...policyParams(template.threshold),
+          policy: `{summary.policy.${rule.policy === 'fixed' && source === 'user' ? 'fixedUser' : rule.policy}}`,
+          ...policyParams(rule),
         }),
       );
+      if (source === 'user' && rule.policy !== 'fixed') summary.push(msg('summary.policy.userSet'));
+      const test = thresholdAchievedOnTest(rule, metrics.confusion, approval);
+      thresholdReport = {
+        value: metrics.threshold,
+        rule,
+        source,
+        ...(rule.policy === 'approval_rate' ? { approval } : {}),
+        validation: input.threshold.achieved,
+        test,
+      };
+      const achieved = achievedMessage(rule, input.threshold.achieved, test, approval, metrics.positiveClass);
+      if (achieved) summary.push(achieved);
       // A policy met on validation data may be missed on the test rows; say so rather than hide it.
-      const policy = template.threshold;
-      if (policy.policy === 'min_sensitivity' && metrics.recall !== null && metrics.recall < policy.value) {
-        summary.push(msg('summary.policy.missed', { target: pct(policy.value), achieved: pct(metrics.recall) }));
+      if (rule.policy === 'min_sensitivity' && metrics.recall !== null && metrics.recall < rule.value) {
+        summary.push(msg('summary.policy.missed', { target: pct(rule.value), achieved: pct(metrics.recall) }));
       }
       // Sensitivity and cost policies are chosen on the positive validation cases; a few dozen
       // of them let the threshold swing between seeds (heart: 0.25 to 0.09 on 17 positives).
       const positives = training.validationPositives;
       if (
-        (policy.policy === 'min_sensitivity' || policy.policy === 'min_cost') &&
+        (rule.policy === 'min_sensitivity' || rule.policy === 'min_cost') &&
         positives !== undefined &&
         positives < MIN_THRESHOLD_POSITIVES
       ) {
@@ -241,7 +319,17 @@ export function buildReport(input: BuildReportInput): ReportModel {
       );
     if (!f.usedAsFeature) limitations.push(msg('modelCard.limitation.proxy'));
   }
-  if (input.mitigation) summary.push(mitigationMessage(input.mitigation));
+  if (input.mitigation) {
+    const m = input.mitigation;
+    summary.push(mitigationMessage(m), mitigationEffectMessage(m));
+    if (m.status === 'applied' && m.method === 'group_thresholds') {
+      // The threshold sentences above give the single threshold; the decisions use the groups' own.
+      let at = summary.length - 1;
+      while (at >= 0 && !/^summary\.(threshold|policy)/.test(summary[at]!.key)) at--;
+      summary.splice(at < 0 ? summary.length : at + 1, 0, perGroupThresholdMessage(m, input.positiveClass ?? ''));
+      limitations.push(msg('modelCard.limitation.groupThresholds', { columns: m.columns.join(', ') }));
+    }
+  }
 
   const leaked = input.excluded.filter((e) => e.reason === 'features.leakage').map((e) => e.column);
   if (leaked.length > 0) summary.push(msg('summary.leakage', { count: leaked.length, columns: leaked.join(', ') }));
@@ -298,6 +386,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
     positiveClass: input.positiveClass,
     headlineMetrics: headlineFor(input.task, template.headlineMetrics),
     favourableOutcome: template.favourableOutcome,
+    ...(thresholdReport ? { threshold: thresholdReport } : {}),
     summary: dedupe(summary),
     data: {
       import: maskSamples(input.importSummary, input.privacy),
@@ -383,5 +472,33 @@ function mitigationMessage(m: FairnessMitigation): Message {
     dpdAfter: fmt(m.after.summary?.demographicParityDifference),
     accBefore: fmt(m.overallBefore.accuracy),
     accAfter: fmt(m.overallAfter.accuracy),
+  });
+}
+
+/** The summary's sentence on whether a mitigation run reduced the difference it targets on the test rows. */
+function mitigationEffectMessage(m: FairnessMitigation): Message {
+  const e = mitigationEffect(m);
+  const label = (k: string) => `{${SUMMARY_LABEL[k]}}`;
+  return msg(`summary.fairness.mitigation.effect.${e.outcome}`, {
+    metric: label(e.targeted),
+    before: fmt(e.before),
+    after: fmt(e.after),
+    others: e.worse.length ? label(e.worse[0]!.metric) : null,
+  });
+}
+
+/** Report labels of the summary differences a mitigation is judged on. */
+const SUMMARY_LABEL: Record<string, string> = {
+  demographicParityDifference: 'report.fairness.dpd',
+  equalOpportunityDifference: 'report.fairness.eopp',
+  equalizedOddsDifference: 'report.fairness.eod',
+};
+
+/** The per-group thresholds in use (applied `group_thresholds`), as the summary states them. */
+function perGroupThresholdMessage(m: FairnessMitigation, positive: string): Message {
+  return msg('summary.threshold.perGroup', {
+    attribute: m.attribute,
+    positive,
+    thresholds: (m.thresholds ?? []).map((t) => `${t.group} ${fmt(t.threshold, 3)}`).join('; '),
   });
 }

@@ -10,7 +10,7 @@ import { EvaluationSchema } from './metrics';
 import { PrivacyScanSchema, PrivacySettingsSchema } from './privacy';
 import { RecipeStepSchema } from './recipe';
 import { LocaleSchema } from './report';
-import { TrainingRecordSchema } from './train';
+import { ThresholdChoiceSchema, TrainingRecordSchema } from './train';
 
 export const WizardStepSchema = z.enum([
   'welcome',
@@ -45,6 +45,8 @@ export const ModelStateSchema = z.object({
   evaluation: EvaluationSchema,
   threshold: z.number(),
   thresholdPolicy: z.string(),
+  /** The threshold's policy with its numbers and what it achieved on validation data; absent in older projects. */
+  thresholdChoice: ThresholdChoiceSchema.optional(),
   features: z.array(z.string()),
   excluded: z.array(z.object({ column: z.string(), reason: z.string() })),
   positiveClass: z.string().nullable(),

@@ -8,7 +8,7 @@ import { FairnessAttributeReportSchema, FairnessMitigationSchema } from './fairn
 import { EvaluationSchema } from './metrics';
 import { PrivacyAssessmentSchema, PrivacyScanSchema } from './privacy';
 import { RecipeSchema } from './recipe';
-import { MetricIdSchema } from './template';
+import { MetricIdSchema, ThresholdRuleSchema } from './template';
 import { TaskTypeSchema, TrainingRecordSchema } from './train';
 
 export const LocaleSchema = z.enum(['en', 'zh']);
@@ -47,6 +47,21 @@ export const ReportModelSchema = z.object({
   headlineMetrics: z.array(MetricIdSchema),
   /** The template's favourable outcome (approval = predicted negative in finance), for rates of it. */
   favourableOutcome: z.enum(['predicted_positive', 'predicted_negative']).optional(),
+  /**
+   * Binary tasks: the decision threshold on P(positive), the policy it was chosen by with the
+   * numbers used (the user's or the template's), and what that policy measures on the validation
+   * and test rows (the keys of `ThresholdChoice.achieved`); absent in older reports.
+   */
+  threshold: z
+    .object({
+      value: z.number(),
+      rule: ThresholdRuleSchema,
+      source: z.enum(['template', 'user']),
+      approval: z.enum(['predicted_positive', 'predicted_negative']).optional(),
+      validation: z.record(z.string(), z.number()),
+      test: z.record(z.string(), z.number()),
+    })
+    .optional(),
   summary: z.array(MessageSchema),
   data: z.object({
     import: ImportSummarySchema,

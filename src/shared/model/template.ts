@@ -31,6 +31,27 @@ export const MetricIdSchema = z.enum([
 ]);
 export type MetricId = z.infer<typeof MetricIdSchema>;
 
+/** How a binary model's decision threshold is chosen (SPEC §4). */
+export const ThresholdPolicyNameSchema = z.enum(['fixed', 'min_sensitivity', 'approval_rate', 'min_cost']);
+export type ThresholdPolicyName = z.infer<typeof ThresholdPolicyNameSchema>;
+
+/**
+ * A threshold policy with its numbers: a fixed threshold on P(positive); the smallest sensitivity
+ * (TPR) to reach; the share of cases to approve; or the costs of a missed case (false negative) and
+ * a false alarm (false positive), of which only the ratio matters.
+ */
+export const ThresholdRuleSchema = z.discriminatedUnion('policy', [
+  z.object({ policy: z.literal('fixed'), value: z.number().min(0).max(1) }),
+  z.object({ policy: z.literal('min_sensitivity'), value: z.number().min(0).max(1) }),
+  z.object({ policy: z.literal('approval_rate'), value: z.number().min(0).max(1) }),
+  z.object({
+    policy: z.literal('min_cost'),
+    falseNegativeCost: z.number().positive(),
+    falsePositiveCost: z.number().positive(),
+  }),
+]);
+export type ThresholdRule = z.infer<typeof ThresholdRuleSchema>;
+
 export const SensitiveSuggestionSchema = z.object({
   /** Column-name patterns (case-insensitive regular expressions), English and Chinese. */
   patterns: z.array(z.string()).min(1),
@@ -60,16 +81,13 @@ export const TemplateSchema = z.object({
   /** Which prediction counts as favourable in the fairness analysis. */
   favourableOutcome: z.enum(['predicted_positive', 'predicted_negative']),
   favourableMeaning: LocalizedSchema,
-  threshold: z.discriminatedUnion('policy', [
-    z.object({ policy: z.literal('fixed'), value: z.number().min(0).max(1) }),
-    z.object({ policy: z.literal('min_sensitivity'), value: z.number().min(0).max(1) }),
-    z.object({ policy: z.literal('approval_rate'), value: z.number().min(0).max(1) }),
-    z.object({
-      policy: z.literal('min_cost'),
-      falseNegativeCost: z.number().positive(),
-      falsePositiveCost: z.number().positive(),
-    }),
-  ]),
+  /** The default threshold policy (binary tasks), with its numbers. */
+  threshold: ThresholdRuleSchema,
+  /**
+   * The threshold policies the user may choose instead (Train → Decision threshold, `modelwise run
+   * --threshold …`); the template's own policy is always allowed. Every policy when absent.
+   */
+  thresholdPolicies: z.array(ThresholdPolicyNameSchema).min(1).optional(),
   sensitiveAttributes: z.array(SensitiveSuggestionSchema),
   /** Whether a sensitive attribute the user names, matching none of the suggestions, is a feature. */
   sensitiveDefaultUseAsFeature: z.boolean().default(true),

@@ -1,6 +1,13 @@
 /** Training settings and the record of a training run (SPEC §5). */
 import { z } from 'zod';
 import { AugmentationStepSchema } from './recipe';
+import {
+  ThresholdPolicyNameSchema,
+  ThresholdRuleSchema,
+  type Template,
+  type ThresholdPolicyName,
+  type ThresholdRule,
+} from './template';
 
 export const TaskTypeSchema = z.enum(['binary', 'multiclass', 'regression']);
 export type TaskType = z.infer<typeof TaskTypeSchema>;
@@ -9,6 +16,23 @@ export const OptimizerSchema = z.enum(['adam', 'adadelta', 'sgd', 'rmsprop']);
 
 export const BackendNameSchema = z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
 export type BackendName = z.infer<typeof BackendNameSchema>;
+
+/**
+ * A threshold policy the user chose (Train → Decision threshold, `modelwise run --threshold …`):
+ * a fixed threshold and an approval rate strictly between 0 and 1, a minimum sensitivity above 0
+ * (1 = catch every positive case), costs above 0.
+ */
+export const ThresholdSettingSchema = z.discriminatedUnion('policy', [
+  z.object({ policy: z.literal('fixed'), value: z.number().gt(0).lt(1) }),
+  z.object({ policy: z.literal('min_sensitivity'), value: z.number().gt(0).max(1) }),
+  z.object({ policy: z.literal('approval_rate'), value: z.number().gt(0).lt(1) }),
+  z.object({
+    policy: z.literal('min_cost'),
+    falseNegativeCost: z.number().positive(),
+    falsePositiveCost: z.number().positive(),
+  }),
+]);
+export type ThresholdSetting = z.infer<typeof ThresholdSettingSchema>;
 
 export const TrainSettingsSchema = z.object({
   target: z.string().min(1),
@@ -50,6 +74,11 @@ export const TrainSettingsSchema = z.object({
   falseNegativeCost: z.number().positive().optional(),
   /** User-entered cost of a false alarm (a false positive); the template's when absent. */
   falsePositiveCost: z.number().positive().optional(),
+  /**
+   * The user's threshold policy (binary tasks) instead of the template's (SPEC §4); one the template
+   * does not offer (`thresholdPolicies`) is ignored. See {@link resolveThresholdRule}.
+   */
+  thresholdPolicy: ThresholdSettingSchema.optional(),
   augmentation: z.array(AugmentationStepSchema).default([]),
   /** Force a backend (tests); automatic when absent. */
   backend: BackendNameSchema.optional(),
@@ -163,3 +192,88 @@ export const TrainingRecordSchema = z.object({
   augmentationMessages: z.array(AugmentationMessageSchema).optional(),
 });
 export type TrainingRecord = z.infer<typeof TrainingRecordSchema>;
+
+/** Which prediction counts as approval for an approval-rate policy (the favourable outcome). */
+const ApprovalSchema = z.enum(['predicted_positive', 'predicted_negative']);
+
+/** A decision threshold chosen on validation data, and what its policy achieved there. */
+export const ThresholdChoiceSchema = z.object({
+  /** Threshold on P(positive), in [0, 1]; predict positive when p ≥ threshold. */
+  threshold: z.number(),
+  policy: ThresholdPolicyNameSchema,
+  /** The policy with the numbers it was applied with; absent in older models. */
+  rule: ThresholdRuleSchema.optional(),
+  /** Whether `rule` is the user's (training settings) or the template's; absent in older models. */
+  source: z.enum(['template', 'user']).optional(),
+  /** approval_rate: the prediction counted as approval (the favourable outcome). */
+  approval: ApprovalSchema.optional(),
+  /**
+   * On validation data: sensitivity and specificity (min_sensitivity), approvalRate
+   * (approval_rate), expectedCostPerCase (min_cost); empty for a fixed threshold.
+   */
+  achieved: z.record(z.string(), z.number()),
+});
+export type ThresholdChoice = z.infer<typeof ThresholdChoiceSchema>;
+
+/** Defaults of a policy the template does not start with: 0.5, catch 90 %, approve 70 %, costs 10 : 1. */
+const POLICY_DEFAULTS: Record<ThresholdPolicyName, ThresholdRule> = {
+  fixed: { policy: 'fixed', value: 0.5 },
+  min_sensitivity: { policy: 'min_sensitivity', value: 0.9 },
+  approval_rate: { policy: 'approval_rate', value: 0.7 },
+  min_cost: { policy: 'min_cost', falseNegativeCost: 10, falsePositiveCost: 1 },
+};
+
+type ThresholdTemplate = Pick<Template, 'threshold' | 'thresholdPolicies'>;
+
+/**
+ * The threshold policies `template` lets the user choose: the template's own first, then the
+ * others of its `thresholdPolicies` (every policy when absent) in their canonical order.
+ */
+export function offeredThresholdPolicies(template: ThresholdTemplate): ThresholdPolicyName[] {
+  const offered = new Set(template.thresholdPolicies ?? ThresholdPolicyNameSchema.options);
+  return [
+    template.threshold.policy,
+    ...ThresholdPolicyNameSchema.options.filter((p) => p !== template.threshold.policy && offered.has(p)),
+  ];
+}
+
+/** The numbers `policy` starts with when chosen: the template's for its own policy, else the defaults. */
+export function defaultThresholdRule(template: ThresholdTemplate, policy: ThresholdPolicyName): ThresholdRule {
+  return template.threshold.policy === policy ? template.threshold : POLICY_DEFAULTS[policy];
+}
+
+const positive = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined;
+
+/**
+ * The user's threshold policy in training `settings`, or null for the template's: a valid
+ * `thresholdPolicy` that `template` offers; else, for a `min_cost` template, the costs entered as
+ * `falseNegativeCost` / `falsePositiveCost` (projects saved before `thresholdPolicy`; each
+ * missing or non-positive cost is the template's).
+ */
+export function userThresholdRule(
+  template: ThresholdTemplate,
+  settings: Record<string, unknown>,
+): ThresholdRule | null {
+  const parsed = ThresholdSettingSchema.safeParse(settings.thresholdPolicy);
+  if (parsed.success && offeredThresholdPolicies(template).includes(parsed.data.policy)) return parsed.data;
+  const policy = template.threshold;
+  if (policy.policy !== 'min_cost') return null;
+  const fn = positive(settings.falseNegativeCost);
+  const fp = positive(settings.falsePositiveCost);
+  if (fn === undefined && fp === undefined) return null;
+  return {
+    policy: 'min_cost',
+    falseNegativeCost: fn ?? policy.falseNegativeCost,
+    falsePositiveCost: fp ?? policy.falsePositiveCost,
+  };
+}
+
+/** The threshold policy in effect for `settings`: the user's (see {@link userThresholdRule}) or the template's. */
+export function resolveThresholdRule(
+  template: ThresholdTemplate,
+  settings: Record<string, unknown>,
+): { rule: ThresholdRule; source: 'template' | 'user' } {
+  const user = userThresholdRule(template, settings);
+  return user ? { rule: user, source: 'user' } : { rule: template.threshold, source: 'template' };
+}

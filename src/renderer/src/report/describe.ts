@@ -9,7 +9,7 @@ import type { DataWarning } from '../../../shared/model/data';
 import type { Metrics } from '../../../shared/model/metrics';
 import type { RecipeStepResolved } from '../../../shared/model/recipe';
 import type { Message } from '../../../shared/model/report';
-import type { MetricId } from '../../../shared/model/template';
+import { ThresholdRuleSchema, type MetricId } from '../../../shared/model/template';
 import { hasMessage } from '../../../shared/i18n';
 import { fixed, num, percent, t, tOr } from '../lib/i18n.svelte';
 import { METRICS_BY_TASK, type FavourableOutcome } from '../lib/metrics';
@@ -125,6 +125,21 @@ export function settingValue(key: string, value: unknown): string {
         typeof v === 'object' && v !== null ? describeObject(v as Record<string, unknown>) : settingValue(key, v),
       ),
     );
+  }
+  if (key === 'thresholdPolicy') {
+    const rule = ThresholdRuleSchema.safeParse(value);
+    if (rule.success)
+      return rule.data.policy === 'min_cost'
+        ? t('report.thresholdRule.min_cost', {
+            fn: num(rule.data.falseNegativeCost),
+            fp: num(rule.data.falsePositiveCost),
+          })
+        : t(`report.thresholdRule.${rule.data.policy}`, {
+            value:
+              rule.data.policy === 'fixed'
+                ? fixed(rule.data.value, 2)
+                : percent(rule.data.value, Number.isInteger(rule.data.value * 100) ? 0 : 1),
+          });
   }
   if (typeof value === 'object') return describeObject(value as Record<string, unknown>);
   return String(value);

@@ -31,12 +31,13 @@ import { withModelFeatures, type PrivacyAssessment, type PrivacyScan } from '../
 import type { Project, RecentProject, WizardStep } from '../../../shared/model/project';
 import { AugmentationStepSchema, type AugmentationStep, type RecipeStep } from '../../../shared/model/recipe';
 import type { Locale } from '../../../shared/model/report';
-import type { Template } from '../../../shared/model/template';
-import type { EpochLog } from '../../../shared/model/train';
+import type { Template, ThresholdRule } from '../../../shared/model/template';
+import { resolveThresholdRule, type EpochLog } from '../../../shared/model/train';
 import { i18n, setLocale } from '../lib/i18n.svelte';
 import type { Platform } from '../lib/bridge';
 import { nextStep, previousStep, resumeStep, stepDef, stepSet, STEP_ORDER, visitedBefore } from './steps';
 import { suggestedTargets } from '../../../shared/targets';
+import { parseThresholdDraft, type ThresholdDraft, type ThresholdErrors } from './threshold';
 
 export type JobKind = EventPayload<'job:progress'>['kind'];
 export type ExportFormat = Request<'report:export'>['format'];
@@ -90,8 +91,8 @@ export type PendingChange =
   | { kind: 'augmentation'; settings: Record<string, unknown> }
   | { kind: 'settings'; settings: Record<string, unknown> }
   | { kind: 'resetSettings'; settings: Record<string, unknown> }
-  // The costs of errors a min_cost threshold policy weighs (Train → Decision threshold).
-  | { kind: 'costs'; settings: Record<string, unknown> }
+  // How the decision threshold is chosen, with its numbers (Train → Decision threshold).
+  | { kind: 'threshold'; settings: Record<string, unknown> }
   // Importing again: another file (a dropped `File` is uploaded only once confirmed), a column
   // type, the reading options.
   | { kind: 'import'; source: File | string; name: string; options?: ImportOptions }
@@ -101,7 +102,7 @@ export type PendingChange =
 export type PendingKind = PendingChange['kind'];
 
 /** Kinds of `PendingChange` that change the training settings (and carry the new ones). */
-const SETTINGS_KINDS = ['augmentation', 'settings', 'resetSettings', 'costs'] as const;
+const SETTINGS_KINDS = ['augmentation', 'settings', 'resetSettings', 'threshold'] as const;
 
 /** Same JSON value, whatever the order of object keys (settings are plain JSON). */
 function sameJson(a: unknown, b: unknown): boolean {
@@ -268,6 +269,8 @@ export class WizardState {
   visited = $state.raw<ReadonlySet<WizardStep>>(stepSet());
   /** A change waiting for the user to confirm that the trained model goes (see `PendingChange`). */
   pendingChange = $state.raw<PendingChange | null>(null);
+  /** Train → Decision threshold: inputs refused by `saveThresholdPolicy`, with their messages. */
+  thresholdErrors = $state.raw<ThresholdErrors>({});
 
   template = $derived<Template | null>(this.templates.find((t) => t.id === this.project?.templateId) ?? null);
   canNext = $derived(nextStep(this.step, this.project) !== null);
@@ -557,7 +560,7 @@ export class WizardState {
       case 'augmentation':
       case 'settings':
       case 'resetSettings':
-      case 'costs':
+      case 'threshold':
         return this.update({ settings: change.settings });
       case 'import':
         return typeof change.source === 'string'
@@ -587,6 +590,7 @@ export class WizardState {
     this.recipeBanner = null;
     this.notice = null;
     this.pendingChange = null;
+    this.thresholdErrors = {};
     // Projects saved before the list existed count the steps before their saved step as seen.
     this.visited = !resume
       ? stepSet()
@@ -1095,13 +1099,41 @@ export class WizardState {
   /**
    * Saves changed training settings in the project (over the template's defaults); `kind` names
    * the change in the question asked when a trained model would go (`augmentation` from Clean &
-   * augment, `settings` from Train → Advanced, `costs` from Train → Decision threshold).
+   * augment, `settings` from Train → Advanced, `threshold` from Train → Decision threshold).
    */
   async saveSettings(
     patch: Record<string, unknown>,
-    kind: 'settings' | 'augmentation' | 'costs' = 'settings',
+    kind: 'settings' | 'augmentation' | 'threshold' = 'settings',
   ): Promise<void> {
     await this.changeSettings(kind, { ...this.settingsBase(), ...patch });
+  }
+
+  /** The threshold policy the controls show (with a change being asked about), and whose it is. */
+  thresholdRule(): { rule: ThresholdRule; source: 'template' | 'user' } | null {
+    return this.template ? resolveThresholdRule(this.template, this.settingsBase()) : null;
+  }
+
+  /**
+   * Saves how the decision threshold is chosen (Train → Decision threshold) as the setting
+   * `thresholdPolicy`, replacing costs saved before it; the template's own policy with its own
+   * numbers is saved as no setting. Input that is not valid saves nothing and sets
+   * `thresholdErrors`. With a trained model this only asks (see `pendingChange`). Answers whether
+   * the input was valid.
+   */
+  async saveThresholdPolicy(draft: ThresholdDraft): Promise<boolean> {
+    const parsed = parseThresholdDraft(draft);
+    if (!parsed.ok) {
+      this.thresholdErrors = parsed.errors;
+      return false;
+    }
+    this.thresholdErrors = {};
+    const { thresholdPolicy: _old, falseNegativeCost: _fn, falsePositiveCost: _fp, ...rest } = this.settingsBase();
+    const settings =
+      this.template && sameJson(parsed.rule, this.template.threshold)
+        ? rest
+        : { ...rest, thresholdPolicy: parsed.rule };
+    await this.changeSettings('threshold', settings);
+    return true;
   }
 
   /**

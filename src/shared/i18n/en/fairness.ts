@@ -64,8 +64,6 @@ export const fairness = {
   'report.fairness.mitigation.groupsTitle': 'Per group on the test split (rates of “{label}”)',
   'report.fairness.mitigation.threshold': 'Threshold',
   'report.fairness.mitigation.notAdjusted': 'model’s',
-  'report.fairness.mitigation.thresholdNote':
-    'A row is predicted positive when its probability is at least its group’s threshold (the model’s own is {base}). Every group was moved towards the validation split’s overall rate, {target}; groups with fewer than {min} validation rows keep the model’s threshold.',
   'report.fairness.mitigation.summaryTitle': 'Differences between groups, before and after',
   'report.fairness.mitigation.summaryNote':
     'Differences are max − min over the groups large enough to judge; smaller is fairer. The test split is the same before and after.',
@@ -99,4 +97,52 @@ export const fairness = {
     'Per-group thresholds: no retraining; each group’s threshold is chosen on the validation split and checked on the test split. Quick.',
   'wizard.fairness.mitigation.about.reweighing':
     'Reweighing: the model is trained again with weights that balance each group’s outcomes. Takes as long as training.',
+  // Whether a mitigation helped on the test split (src/shared/mitigation.ts), and its consequences.
+  'report.fairness.mitigation.effect.title.not_helped': 'Did not help on the test rows',
+  'report.fairness.mitigation.effect.title.tradeoff': 'Helped, with a trade-off',
+  'report.fairness.mitigation.effect.title.helped': 'Helped on the test rows',
+  'report.fairness.mitigation.effect.not_helped.group_thresholds':
+    'This mitigation did not help on the test rows: {metric} {before} → {after}{others}. The thresholds chosen on {n} validation rows did not carry over to the test rows.',
+  'report.fairness.mitigation.effect.not_helped.reweighing':
+    'This mitigation did not help on the test rows: {metric} {before} → {after}{others}. The retrained model does not reduce the difference.',
+  'report.fairness.mitigation.effect.tradeoff':
+    '{metric} fell on the test rows ({before} → {after}), but {others} rose: a trade-off to weigh before using it.',
+  'report.fairness.mitigation.effect.helped': '{metric} fell on the test rows: {before} → {after}.',
+  'report.fairness.mitigation.effect.worse': '{metric} {before} → {after}',
+  'report.fairness.mitigation.effect.alsoWorse': '; also worse: {list}',
+  'report.fairness.mitigation.effect.keepAdvice': 'Keeping the current model is recommended.',
+  'report.fairness.mitigation.rule.predicted_positive':
+    'A row gets “{label}” when its probability of “{label}” is at least its group’s threshold (the model’s own threshold is {base}).',
+  'report.fairness.mitigation.rule.predicted_negative':
+    'A row gets “{label}” when its probability of “{other}” is below its group’s threshold (the model’s own threshold is {base}).',
+  'report.fairness.mitigation.moved':
+    'Thresholds moved to bring the group’s rate of “{label}” towards the validation split’s overall rate, {target}: {groups}.',
+  'report.fairness.mitigation.movedNone':
+    'No group’s threshold moved from the model’s, so the decisions did not change.',
+  'report.fairness.mitigation.keptClosest': 'Kept the model’s threshold, already the closest to that rate: {groups}.',
+  'report.fairness.mitigation.keptSmall':
+    'Kept the model’s threshold, with fewer than {min} validation rows: {groups}.',
+  'report.fairness.mitigation.thresholdItem': '{group} {threshold}',
+  'report.fairness.mitigation.otherClass': 'the other class',
+  'report.fairness.verdict.outside_tolerance_mitigated':
+    'Outside tolerance even with the mitigation in use ({method} on {attribute}): the differences between groups still exceed the template’s limits. Review them before the model is used; another mitigation needs the model trained again.',
+  'summary.fairness.mitigation.effect.not_helped': 'It did not help on the test rows: {metric} {before} → {after}.',
+  'summary.fairness.mitigation.effect.tradeoff':
+    'On the test rows it reduced one difference ({metric} {before} → {after}), but another rose ({others}).',
+  'summary.fairness.mitigation.effect.helped': 'It helped on the test rows: {metric} {before} → {after}.',
+  'summary.threshold.perGroup':
+    'The model’s decisions use per-group thresholds on {attribute} (bias mitigation): a row is predicted “{positive}” when its probability is at least its group’s threshold — {thresholds}. The single threshold above is not the one in use.',
+  'modelCard.limitation.groupThresholds':
+    'The model’s decisions use the sensitive attribute {columns} at scoring time (per-group thresholds): it must be known for every person scored, and deciding by a protected attribute may be unlawful (e.g. ECOA, Regulation B).',
+  'privacy.check.protected_not_features.decisions':
+    'The model’s decisions use {columns} at scoring time: per-group thresholds (bias mitigation) set a different threshold by {columns}, so the attribute is a basis of the decision even though it is not a feature.',
+  'report.fairness.mitigation.noticeThresholds': 'Thresholds in use: {thresholds}.',
+  'wizard.fairness.mitigation.useAnyway': 'Use anyway',
+  'wizard.fairness.mitigation.keepCurrent': 'Keep the current model',
+  'wizard.fairness.mitigation.notComparableOption': '{attribute} (groups cannot be compared)',
+  'wizard.fairness.mitigation.notOffered': 'Not offered for {attribute}: {reason}.',
+  'wizard.fairness.mitigation.noneComparable':
+    'No assessed attribute has groups that can be compared, so there is nothing to mitigate.',
+  'wizard.export.model.groupThresholdsNote':
+    'The model in use decides with per-group thresholds on {attribute} (bias mitigation): {thresholds}. The model package and “Score new data” score at the single threshold {base} and do not apply them: apply each group’s threshold to the probability column yourself.',
 } as const;

@@ -148,6 +148,7 @@ export const privacy = {
     'Ticked at first: the columns the scan classes as quasi-identifiers. Tick any other column someone could know about a person.',
   'wizard.privacy.quasi.reset': 'Back to the scan’s choice',
   'wizard.privacy.k': 'k threshold',
+  'wizard.privacy.kInvalid': 'k must be a whole number from 2 to 1000; the k in force is kept.',
   'wizard.privacy.kHint': 'Each record should share its quasi-identifiers with at least k − 1 others.',
   'wizard.privacy.offer.drop': 'Drop column',
   'wizard.privacy.offer.generalize': 'Generalize to age bands',

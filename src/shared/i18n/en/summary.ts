@@ -64,9 +64,20 @@ export const summary = {
   'features.privacy.sensitive': 'sensitive attribute',
   'features.privacy.other': 'personal data',
   'features.identifier': 'an ID column: unique per row, nothing to learn',
+  'features.sensitiveUserNotFeature':
+    'chosen for the fairness check, so the template treats it as a protected basis and keeps it out of the model',
   'features.sensitiveNotFeature':
     'a protected attribute the template keeps out of the model (it can still be used to check fairness)',
   'summary.policy.fixed': "the template's fixed threshold",
+  'summary.policy.fixedUser': 'a fixed threshold chosen in the training settings',
+  'summary.policy.userSet':
+    "This threshold policy and its value were chosen in the training settings instead of the template's.",
+  'summary.policy.achieved.min_sensitivity':
+    'It catches {valSensitivity} of the positive cases in the validation data (specificity {valSpecificity}) and {testSensitivity} on the test rows (specificity {testSpecificity}).',
+  'summary.policy.achieved.approval_rate':
+    'It approves {valRate} of the validation rows and {testRate} of the test rows ({approves, select, positive {approved: predicted "{positive}"} other {approved: predicted not "{positive}"}}).',
+  'summary.policy.achieved.min_cost':
+    'The expected cost of errors is {valCost} per case on the validation data and {testCost} on the test rows.',
   'summary.policy.min_sensitivity': 'chosen on validation data to catch at least {target} of the positive cases',
   'summary.policy.approval_rate': 'chosen on validation data for an approval rate of {target}',
   'summary.policy.min_cost':

@@ -177,6 +177,8 @@ export const wizard = {
   'wizard.target.notFeature': 'not used as a feature',
   'wizard.target.includedFeature': 'used as a feature (your choice)',
   'wizard.target.useAnyway': 'Use as a feature anyway',
+  'wizard.fairness.addedNotFeature':
+    'Under this template an attribute you add here counts as a protected basis: the next training leaves it out of the model.',
   'wizard.target.addSensitive': 'Add a column',
   'wizard.target.add': 'Add',
   'wizard.target.binarizeText':
@@ -201,8 +203,8 @@ export const wizard = {
     'Converting {column} to dates changes the data and discards the trained model and its results. Continue?',
   'wizard.confirm.augmentation': 'Changing the augmentation discards the trained model and its results. Continue?',
   'wizard.confirm.settings': 'Changing the training settings discards the trained model and its results. Continue?',
-  'wizard.confirm.costs':
-    'Changing the costs of errors changes the decision threshold: it discards the trained model and its results. Continue?',
+  'wizard.confirm.threshold':
+    'Changing how the decision threshold is chosen discards the trained model and its results. Continue?',
   'wizard.confirm.resetSettings':
     'Going back to the template defaults discards the trained model and its results. Continue?',
   'wizard.confirm.import':
@@ -329,8 +331,7 @@ export const wizard = {
   'wizard.train.backend': 'Computing with: {backend}',
   'wizard.train.reset': 'Back to the template defaults',
   'wizard.train.thresholdTitle': 'Decision threshold',
-  'wizard.train.policy.fixed':
-    'A case is predicted positive when its probability is at least {value} (the template’s fixed threshold).',
+  'wizard.train.policy.fixed': 'A case is predicted positive when its probability is at least {value}.',
   'wizard.train.policy.min_sensitivity':
     'The threshold is chosen on validation data to catch at least {target} of the positive cases.',
   'wizard.train.policy.approval_rate': 'The threshold is chosen on validation data for an approval rate of {target}.',
@@ -341,6 +342,25 @@ export const wizard = {
   'wizard.train.cost.fp': 'Cost of a false alarm',
   'wizard.train.cost.ratio': 'A missed case counts as much as {ratio} false alarms.',
   'wizard.train.cost.invalid': 'Enter a cost above 0; the previous cost is kept.',
+  'wizard.train.threshold.legend': 'How the threshold is chosen',
+  'wizard.train.threshold.option.fixed': 'Fixed threshold',
+  'wizard.train.threshold.option.min_sensitivity':
+    'Catch at least a chosen share of the positive cases (minimum sensitivity)',
+  'wizard.train.threshold.option.approval_rate': 'Approve a chosen share of the cases (approval rate)',
+  'wizard.train.threshold.option.min_cost': 'Lowest expected cost of errors',
+  'wizard.train.threshold.input.fixed': 'Threshold (a probability between 0 and 1)',
+  'wizard.train.threshold.input.min_sensitivity': 'Positive cases to catch (%)',
+  'wizard.train.threshold.input.approval_rate': 'Cases to approve (%)',
+  'wizard.train.threshold.invalid.fixed':
+    'Enter a threshold between 0 and 1 (not 0 or 1), such as 0.5; the previous setting is kept.',
+  'wizard.train.threshold.invalid.min_sensitivity':
+    'Enter a percentage above 0 and at most 100, such as 90; the previous setting is kept.',
+  'wizard.train.threshold.invalid.approval_rate':
+    'Enter a percentage between 0 and 100 (not 0 or 100), such as 70; the previous setting is kept.',
+  'wizard.train.threshold.approval':
+    '{approves, select, positive {Approved means predicted "{positive}"} other {Approved means predicted not "{positive}"}}: the favourable outcome (you can change it in Fairness).',
+  'wizard.train.threshold.source.template': 'This is the template’s default.',
+  'wizard.train.threshold.source.user': 'Your choice. The template’s default: {policy}',
   'wizard.train.start': 'Start training',
   'wizard.train.again': 'Train again',
   'wizard.train.training': 'Training',

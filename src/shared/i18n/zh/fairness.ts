@@ -62,8 +62,6 @@ export const fairness: Record<string, string> = {
   'report.fairness.mitigation.groupsTitle': '测试集上各群组的情况（“{label}”的比率）',
   'report.fairness.mitigation.threshold': '阈值',
   'report.fairness.mitigation.notAdjusted': '原阈值',
-  'report.fairness.mitigation.thresholdNote':
-    '当某行的概率不低于其所在群组的阈值时，预测为正类（模型原阈值为 {base}）。每个群组都向验证集的总体比率 {target} 靠拢；验证集中少于 {min} 行的群组沿用模型原阈值。',
   'report.fairness.mitigation.summaryTitle': '缓解前后的群组间差异',
   'report.fairness.mitigation.summaryNote':
     '差异为样本量足以评判的群组之间的最大值减最小值，越小越公平。缓解前后使用同一个测试集。',
@@ -96,4 +94,48 @@ export const fairness: Record<string, string> = {
   'wizard.fairness.mitigation.about.group_thresholds':
     '分组阈值：无需重新训练；每个群组的阈值在验证集上选定，并在测试集上检验。速度快。',
   'wizard.fairness.mitigation.about.reweighing': '重加权：使用平衡各群组结果的权重重新训练模型。耗时与训练相同。',
+  // 缓解措施在测试集上是否有效（src/shared/mitigation.ts）及其后果。
+  'report.fairness.mitigation.effect.title.not_helped': '在测试行上没有效果',
+  'report.fairness.mitigation.effect.title.tradeoff': '有效，但有取舍',
+  'report.fairness.mitigation.effect.title.helped': '在测试行上有效',
+  'report.fairness.mitigation.effect.not_helped.group_thresholds':
+    '此缓解措施在测试行上没有效果：{metric} {before} → {after}{others}。在 {n} 行验证数据上选出的阈值没有延续到测试行。',
+  'report.fairness.mitigation.effect.not_helped.reweighing':
+    '此缓解措施在测试行上没有效果：{metric} {before} → {after}{others}。重新训练的模型没有缩小差异。',
+  'report.fairness.mitigation.effect.tradeoff':
+    '{metric} 在测试行上下降了（{before} → {after}），但 {others} 上升了：使用前请权衡。',
+  'report.fairness.mitigation.effect.helped': '{metric} 在测试行上下降了：{before} → {after}。',
+  'report.fairness.mitigation.effect.worse': '{metric}：{before} → {after}',
+  'report.fairness.mitigation.effect.alsoWorse': '；同时变差：{list}',
+  'report.fairness.mitigation.effect.keepAdvice': '建议保留当前模型。',
+  'report.fairness.mitigation.rule.predicted_positive':
+    '当某行“{label}”的概率不低于其群组的阈值时，该行得到“{label}”（模型原阈值为 {base}）。',
+  'report.fairness.mitigation.rule.predicted_negative':
+    '当某行“{other}”的概率低于其群组的阈值时，该行得到“{label}”（模型原阈值为 {base}）。',
+  'report.fairness.mitigation.moved': '为使群组的“{label}”比率接近验证集总体比率 {target} 而调整了阈值：{groups}。',
+  'report.fairness.mitigation.movedNone': '没有群组的阈值偏离模型原阈值，因此决策没有改变。',
+  'report.fairness.mitigation.keptClosest': '沿用模型原阈值（已最接近该比率）：{groups}。',
+  'report.fairness.mitigation.keptSmall': '沿用模型原阈值（验证行少于 {min} 行）：{groups}。',
+  'report.fairness.mitigation.thresholdItem': '{group}：{threshold}',
+  'report.fairness.mitigation.otherClass': '另一类别',
+  'report.fairness.verdict.outside_tolerance_mitigated':
+    '即使使用了缓解措施（{attribute} 上的{method}）仍超出容差：群组间的差异仍超出模板的界限。在使用模型之前请审查；如需其他缓解措施，须重新训练模型。',
+  'summary.fairness.mitigation.effect.not_helped': '它在测试行上没有效果：{metric} {before} → {after}。',
+  'summary.fairness.mitigation.effect.tradeoff':
+    '在测试行上它缩小了一项差异（{metric} {before} → {after}），但另一项上升了（{others}）。',
+  'summary.fairness.mitigation.effect.helped': '它在测试行上有效：{metric} {before} → {after}。',
+  'summary.threshold.perGroup':
+    '模型的决策使用 {attribute} 上的分组阈值（偏差缓解）：当某行的概率不低于其群组的阈值时，预测为“{positive}”——{thresholds}。上文的单一阈值并非实际使用的阈值。',
+  'modelCard.limitation.groupThresholds':
+    '模型的决策在评分时使用敏感属性 {columns}（分组阈值）：每个被评分的人都必须知道该属性，而依据受保护属性作出决定可能违法（例如 ECOA、B 条例）。',
+  'privacy.check.protected_not_features.decisions':
+    '模型的决策在评分时使用 {columns}：分组阈值（偏差缓解）按 {columns} 设置不同的阈值，因此该属性虽不是特征，却是决策的依据。',
+  'report.fairness.mitigation.noticeThresholds': '使用中的阈值：{thresholds}。',
+  'wizard.fairness.mitigation.useAnyway': '仍然使用',
+  'wizard.fairness.mitigation.keepCurrent': '保留当前模型',
+  'wizard.fairness.mitigation.notComparableOption': '{attribute}（群组无法比较）',
+  'wizard.fairness.mitigation.notOffered': '不对 {attribute} 提供：{reason}。',
+  'wizard.fairness.mitigation.noneComparable': '已评估的属性中没有可以比较的群组，因此无可缓解。',
+  'wizard.export.model.groupThresholdsNote':
+    '使用中的模型按 {attribute} 的分组阈值作出决策（偏差缓解）：{thresholds}。模型包和“为新数据评分”使用单一阈值 {base}，不会应用这些阈值：请自行对概率列按群组应用相应阈值。',
 };

@@ -125,6 +125,7 @@ export const privacy: Record<string, string> = {
   'wizard.privacy.quasi.hint': '默认勾选扫描判定为准标识符的列。如果别人可能知道某人的其他某列信息，也请勾选。',
   'wizard.privacy.quasi.reset': '恢复扫描的选择',
   'wizard.privacy.k': 'k 阈值',
+  'wizard.privacy.kInvalid': 'k 必须是 2 到 1000 之间的整数；保留当前的 k。',
   'wizard.privacy.kHint': '每条记录的准标识符应至少与另外 k − 1 条记录相同。',
   'wizard.privacy.offer.drop': '删除该列',
   'wizard.privacy.offer.generalize': '泛化为年龄段',

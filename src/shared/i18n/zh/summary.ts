@@ -52,8 +52,16 @@ export const summary: Record<string, string> = {
   'features.privacy.sensitive': '敏感属性',
   'features.privacy.other': '个人数据',
   'features.identifier': 'ID 列：每行唯一，无可学习内容',
+  'features.sensitiveUserNotFeature': '已选作公平性检查属性，因此模板将其视为受保护属性，不纳入模型',
   'features.sensitiveNotFeature': '模板规定不进入模型的受保护属性（仍可用于公平性检查）',
   'summary.policy.fixed': '模板的固定阈值',
+  'summary.policy.fixedUser': '在训练设置中选定的固定阈值',
+  'summary.policy.userSet': '该阈值策略及其数值是在训练设置中选定的，而非模板的默认设置。',
+  'summary.policy.achieved.min_sensitivity':
+    '在验证数据上，它识别出 {valSensitivity} 的阳性样本（特异度 {valSpecificity}）；在测试数据上为 {testSensitivity}（特异度 {testSpecificity}）。',
+  'summary.policy.achieved.approval_rate':
+    '它批准了 {valRate} 的验证数据和 {testRate} 的测试数据（{approves, select, positive {批准：预测为“{positive}”} other {批准：预测不是“{positive}”}}）。',
+  'summary.policy.achieved.min_cost': '错误的期望成本在验证数据上为每例 {valCost}，在测试数据上为每例 {testCost}。',
   'summary.policy.min_sensitivity': '在验证数据上选取，以识别至少 {target} 的阳性病例',
   'summary.policy.approval_rate': '在验证数据上按 {target} 的批准率选取',
   'summary.policy.min_cost': '在验证数据上选取，使错误的期望成本最小（漏检一例成本为 {fnCost}，误报一例为 {fpCost}）',

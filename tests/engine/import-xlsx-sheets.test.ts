@@ -111,3 +111,33 @@ describe('C14: the excel_serial_date step', () => {
     expect(values('Hired')).toEqual(expected.columns.find((c) => c.name === 'Hired')!.values);
   });
 });
+
+describe('workbooks whose workbook part comes after the sheets (exceljs issue #3064)', () => {
+  it('recognises the streaming reader’s failure and reads the workbook whole to the same CSV', async () => {
+    const { isWorkbookOrderRace, sheetToCsv } = await import('../../src/engine/data/import-xlsx');
+    expect(isWorkbookOrderRace(new TypeError("Cannot read properties of undefined (reading 'sheets')"))).toBe(true);
+    expect(isWorkbookOrderRace(new Error('invalid signature'))).toBe(false);
+    const file = await workbook('order.xlsx', (wb) => {
+      wb.addWorksheet('Notes').addRow(['topic']);
+      const s = wb.addWorksheet('Sales');
+      s.addRow(['region', 'units', 'when']);
+      s.addRow(['north', 3, new Date(Date.UTC(2024, 0, 31))]);
+      s.addRow(['south, east', 4.5, null]);
+    });
+    // Streaming (with the fallback when the race hits) and whole-workbook reads agree.
+    for (let i = 0; i < 5; i++) {
+      const streamed = await sheetToCsv(file, path.join(dir, `s${i}.csv`), 'Sales');
+      const whole = await sheetToCsv(file, path.join(dir, `w${i}.csv`), 'Sales', { whole: true });
+      expect(readFileSync(path.join(dir, `s${i}.csv`), 'utf8')).toBe(readFileSync(path.join(dir, `w${i}.csv`), 'utf8'));
+      expect(whole.sheets).toEqual(['Notes', 'Sales']);
+      expect(streamed.sheets).toEqual(['Notes', 'Sales']);
+      expect({ ...whole, rowOfLine: [...whole.rowOfLine] }).toEqual({
+        ...streamed,
+        rowOfLine: [...streamed.rowOfLine],
+      });
+    }
+    expect(readFileSync(path.join(dir, 'w0.csv'), 'utf8')).toBe(
+      'region,units,when\nnorth,3,2024-01-31\n"south, east",4.5\n',
+    );
+  });
+});

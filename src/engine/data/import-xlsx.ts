@@ -7,6 +7,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Row } from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import type { ImportOptionsResolved, ImportSummary } from '../../shared/model/data';
 import { UserError } from '../../shared/errors';
 import type { Db } from './duck';
@@ -56,19 +57,16 @@ export interface SheetCsv {
   sheets: string[];
 }
 
-/**
- * Stream sheet `wanted` (default: the first) of `file` into CSV `dest`.
- * @throws UserError SHEET_NOT_FOUND listing the sheets, FILE_UNREADABLE for a damaged workbook,
- *   CANCELLED.
- */
-export async function sheetToCsv(
-  file: string,
-  dest: string,
-  wanted: string | undefined,
-  opts: { signal?: AbortSignal; onRows?: (rows: number) => void } = {},
-): Promise<SheetCsv> {
-  // Loaded on first use: the library costs ~20 MB of memory that CSV and Parquet imports never need.
-  const { default: ExcelJS } = await import('exceljs');
+/** Where the sheets come from: exceljs' streaming reader, or a workbook loaded whole. */
+interface SheetSource {
+  sheets: AsyncIterable<{ name: string; rows: AsyncIterable<Row> }>;
+  /** Every sheet of the workbook in workbook order, once known (after reading). */
+  listed(): string[];
+}
+
+type ExcelModule = typeof ExcelJSModule;
+
+function streamedSheets(ExcelJS: ExcelModule, file: string): SheetSource {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -76,6 +74,89 @@ export async function sheetToCsv(
     styles: 'cache',
     entries: 'ignore',
   });
+  return {
+    sheets: (async function* () {
+      for await (const ws of reader)
+        yield { name: (ws as unknown as { name?: string }).name ?? '', rows: ws as unknown as AsyncIterable<Row> };
+    })(),
+    listed: () =>
+      ((reader as unknown as { model?: { sheets?: Array<{ name: string }> } }).model?.sheets ?? []).map((x) => x.name),
+  };
+}
+
+async function loadedSheets(ExcelJS: ExcelModule, file: string): Promise<SheetSource> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return {
+    sheets: (async function* () {
+      for (const ws of wb.worksheets) {
+        const rows: Row[] = [];
+        ws.eachRow((row) => rows.push(row));
+        yield {
+          name: ws.name,
+          rows: (async function* () {
+            yield* rows;
+          })(),
+        };
+      }
+    })(),
+    listed: () => wb.worksheets.map((ws) => ws.name),
+  };
+}
+
+/**
+ * exceljs' streaming reader fails when the workbook part (`xl/workbook.xml`) comes after the
+ * worksheets in the zip — exceljs' own writer stores it last — with "Cannot read properties of
+ * undefined (reading 'sheets')", intermittently on Node ≥ 18 (exceljs issue #3064).
+ */
+export function isWorkbookOrderRace(err: unknown): boolean {
+  return err instanceof TypeError && /reading 'sheets'/.test(err.message);
+}
+
+/**
+ * Stream sheet `wanted` (default: the first) of `file` into CSV `dest`. Where exceljs' streaming
+ * reader trips over the order of the workbook's parts (see `isWorkbookOrderRace`), the workbook is
+ * read whole instead: the same CSV, at the cost of holding the workbook in memory (`whole` asks
+ * for that from the start).
+ * @throws UserError SHEET_NOT_FOUND listing the sheets, FILE_UNREADABLE for a damaged workbook,
+ *   CANCELLED.
+ */
+export async function sheetToCsv(
+  file: string,
+  dest: string,
+  wanted: string | undefined,
+  opts: { signal?: AbortSignal; onRows?: (rows: number) => void; whole?: boolean } = {},
+): Promise<SheetCsv> {
+  // Loaded on first use: the library costs ~20 MB of memory that CSV and Parquet imports never need.
+  const ExcelJS = (await import('exceljs')).default;
+  if (!opts.whole) {
+    try {
+      return await sheetSourceToCsv(streamedSheets(ExcelJS, file), file, dest, wanted, opts, true);
+    } catch (err) {
+      if (!isWorkbookOrderRace(err)) throw err;
+    }
+  }
+  let source: SheetSource;
+  try {
+    source = await loadedSheets(ExcelJS, file);
+  } catch (err) {
+    throw new UserError('FILE_UNREADABLE', { file, reason: (err as Error).message });
+  }
+  return sheetSourceToCsv(source, file, dest, wanted, opts, false);
+}
+
+/**
+ * Write sheet `wanted` of `source` to CSV `dest`. With `rethrowRace`, the streaming reader's
+ * part-order failure is passed up as is (for `sheetToCsv` to read the workbook whole).
+ */
+async function sheetSourceToCsv(
+  source: SheetSource,
+  file: string,
+  dest: string,
+  wanted: string | undefined,
+  opts: { signal?: AbortSignal; onRows?: (rows: number) => void },
+  rethrowRace: boolean,
+): Promise<SheetCsv> {
   const out = createWriteStream(dest);
   let rowOfLine: Int32Array = new Int32Array(1024);
   let lines = 0;
@@ -85,14 +166,14 @@ export async function sheetToCsv(
   const filledHead: number[] = [];
   const emitted: string[] = [];
   try {
-    for await (const ws of reader) {
-      const name = (ws as unknown as { name?: string }).name ?? '';
+    for await (const ws of source.sheets) {
+      const name = ws.name;
       emitted.push(name);
       if (found !== null || (wanted !== undefined && name !== wanted)) continue;
       found = name;
       let lastRow = 0;
       let buf = '';
-      for await (const row of ws as unknown as AsyncIterable<Row>) {
+      for await (const row of ws.rows) {
         throwIfAborted(opts.signal);
         // Rows absent from the sheet are blank lines, so notes under a table stay separated.
         for (let r = lastRow + 1; r < row.number; r++) {
@@ -132,12 +213,10 @@ export async function sheetToCsv(
     await once(out, 'finish');
   } catch (err) {
     out.destroy();
-    if (err instanceof UserError) throw err;
+    if (err instanceof UserError || (rethrowRace && isWorkbookOrderRace(err))) throw err;
     throw new UserError('FILE_UNREADABLE', { file, reason: (err as Error).message });
   }
-  const listed = ((reader as unknown as { model?: { sheets?: Array<{ name: string }> } }).model?.sheets ?? []).map(
-    (s) => s.name,
-  );
+  const listed = source.listed();
   const sheets = listed.length ? listed : emitted;
   if (found === null) {
     if (wanted !== undefined)

@@ -131,11 +131,15 @@ describe('Privacy step', () => {
     expect(html).not.toMatch(/data-testid="privacy-offer" data-column="(customer_id|postcode)"/);
   });
 
-  it('ticks the chosen quasi-identifiers among every column and shows k', () => {
+  it('ticks the chosen quasi-identifiers among every column but the target, and shows k', () => {
     const { html } = page(assessment());
     const ticked = [...html.matchAll(/data-testid="privacy-qi" data-column="([^"]+)"[^>]*checked/g)].map((m) => m[1]);
     expect(ticked).toEqual(['postcode', 'age']);
-    expect(html.match(/data-testid="privacy-qi"/g)).toHaveLength(r.data.import.columns.length);
+    const offered = [...html.matchAll(/data-testid="privacy-qi" data-column="([^"]+)"/g)].map((m) => m[1]);
+    const target = makeProject('model').target;
+    expect(target).toBeTruthy();
+    expect(offered).not.toContain(target);
+    expect(offered).toHaveLength(r.data.import.columns.filter((c) => c.name !== target).length);
     expect(html).toMatch(/data-testid="privacy-k"[^>]*value="5"/);
     expect(html).not.toContain('data-testid="privacy-qi-reset"');
     expect(page(assessment({ quasiIdentifiers: ['age'] })).html).toContain('data-testid="privacy-qi-reset"');

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runTraining } from '../../src/engine/jobs/train';
 import { ProjectSession } from '../../src/engine/project/session';
 import { dataset } from '../helpers/paths';
 
@@ -78,6 +79,26 @@ describe('the personal-data scan', () => {
       await s.close();
     }
   });
+});
+
+describe('favourable outcome after an approval-rate threshold', () => {
+  it('discards the model: approvals were counted as the old favourable prediction', async () => {
+    const s = await ProjectSession.create(dir, 'Approval');
+    try {
+      await s.import(dataset('german_credit.csv'));
+      await s.update({
+        templateId: 'finance',
+        target: 'class',
+        settings: { maxEpochs: 2, thresholdPolicy: { policy: 'approval_rate', value: 0.7 } },
+      });
+      await s.recordTraining(await runTraining(await s.prepareTraining('run-approval')));
+      expect(s.view.project.model?.thresholdChoice?.policy).toBe('approval_rate');
+      await s.update({ favourableOutcome: 'predicted_positive' });
+      expect(s.view.project.model).toBeNull();
+    } finally {
+      await s.close();
+    }
+  }, 120_000);
 });
 
 describe('errors about uploaded files', () => {

@@ -76,7 +76,11 @@ function backend(start: Project | null = null): { fake: FakeApi; project: () => 
         (patch.templateId !== undefined && patch.templateId !== current.templateId) ||
         (patch.target !== undefined && patch.target !== current.target) ||
         (patch.positiveClass !== undefined && patch.positiveClass !== current.positiveClass) ||
-        patch.settings !== undefined;
+        patch.settings !== undefined ||
+        // As the back end: an approval-rate threshold no longer means what it was chosen for.
+        (patch.favourableOutcome !== undefined &&
+          patch.favourableOutcome !== current.favourableOutcome &&
+          current.model?.thresholdChoice?.policy === 'approval_rate');
       current = ProjectSchema.parse({
         ...current,
         ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
@@ -1407,5 +1411,34 @@ describe('QA: wizard checks (recipe refusals, costs, a binarized target)', () =>
     await wizard.confirmChange();
     expect(fake.requests('project:update')).toContainEqual({ settings: fixed });
     expect(wizard.project?.model).toBeNull();
+  });
+});
+
+describe('favourable outcome and an approval-rate threshold', () => {
+  it('asks before changing it (the model goes), and changes it at once for any other threshold', async () => {
+    const base = makeProject('model', { step: 'fairness' });
+    const approval = {
+      ...base,
+      model: { ...base.model!, thresholdChoice: { threshold: 0.4, policy: 'approval_rate' as const } },
+    };
+    let { fake } = backend(approval);
+    let wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    await wizard.setFavourable('predicted_positive', []);
+    expect(wizard.pendingChange).toEqual({ kind: 'favourable', outcome: 'predicted_positive', attributes: [] });
+    expect(fake.requests('project:update').filter((u) => u.favourableOutcome !== undefined)).toEqual([]);
+    wizard.cancelChange();
+    expect(wizard.project?.model).not.toBeNull();
+    await wizard.setFavourable('predicted_positive', []);
+    await wizard.confirmChange();
+    expect(fake.requests('project:update')).toContainEqual({ favourableOutcome: 'predicted_positive' });
+    expect(wizard.project?.model).toBeNull();
+
+    ({ fake } = backend(base));
+    wizard = new WizardState(fakePlatform(fake.api));
+    await wizard.init();
+    await wizard.setFavourable('predicted_positive', []);
+    expect(wizard.pendingChange).toBeNull();
+    expect(fake.requests('project:update')).toContainEqual({ favourableOutcome: 'predicted_positive' });
   });
 });

@@ -172,8 +172,11 @@ export class ProjectSession {
     }
     if (patch.favourableOutcome !== undefined && patch.favourableOutcome !== p.favourableOutcome) {
       p.favourableOutcome = patch.favourableOutcome;
-      // Selection rates are rates of the favourable outcome: the assessment must be redone.
+      // Selection rates are rates of the favourable outcome: the assessment must be redone. A
+      // threshold chosen for an approval rate (approval = the favourable prediction) no longer
+      // means what it was chosen for: the model goes.
       p.fairness = [];
+      if (p.model?.thresholdChoice?.policy === 'approval_rate') this.invalidateModel();
     }
     if (patch.favourableClass !== undefined && patch.favourableClass !== p.favourableClass) {
       p.favourableClass = patch.favourableClass;

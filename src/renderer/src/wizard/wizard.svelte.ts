@@ -72,7 +72,8 @@ export interface TrainRun {
  * A change that makes the back end discard the trained model (and its results), held until the
  * user confirms it (SPEC §1: back/next never lose work). Each kind carries what it needs to be
  * made later and what the controls show while the question is open; the message is
- * `wizard.confirm.<kind>`. Sensitive attributes, the favourable outcome and "Train again" discard
+ * `wizard.confirm.<kind>`. Sensitive attributes, the favourable outcome (unless the threshold was
+ * chosen for an approval rate) and "Train again" discard
  * no model and are not asked about.
  */
 export type PendingChange =
@@ -93,6 +94,9 @@ export type PendingChange =
   | { kind: 'resetSettings'; settings: Record<string, unknown> }
   // How the decision threshold is chosen, with its numbers (Train → Decision threshold).
   | { kind: 'threshold'; settings: Record<string, unknown> }
+  // Fairness: the favourable outcome, when the model's threshold was chosen for an approval rate
+  // (approval = the favourable prediction), so it no longer means what it was chosen for.
+  | { kind: 'favourable'; outcome: 'predicted_positive' | 'predicted_negative'; attributes: string[] }
   // Importing again: another file (a dropped `File` is uploaded only once confirmed), a column
   // type, the reading options.
   | { kind: 'import'; source: File | string; name: string; options?: ImportOptions }
@@ -562,6 +566,8 @@ export class WizardState {
       case 'resetSettings':
       case 'threshold':
         return this.update({ settings: change.settings });
+      case 'favourable':
+        return this.applyFavourable(change.outcome, change.attributes);
       case 'import':
         return typeof change.source === 'string'
           ? this.doImport(change.source, change.options)
@@ -1294,9 +1300,23 @@ export class WizardState {
    * it) and assesses the chosen attributes again with it.
    */
   async setFavourable(outcome: 'predicted_positive' | 'predicted_negative', attributes: string[]): Promise<void> {
-    if (!(await this.update({ favourableOutcome: outcome }))) return;
+    // A threshold chosen for an approval rate counts approvals as favourable predictions: with
+    // another favourable outcome the back end discards the model, so this asks first.
+    if (this.project?.model?.thresholdChoice?.policy === 'approval_rate') {
+      await this.ask({ kind: 'favourable', outcome, attributes });
+      return;
+    }
+    await this.applyFavourable(outcome, attributes);
+  }
+
+  private async applyFavourable(
+    outcome: 'predicted_positive' | 'predicted_negative',
+    attributes: string[],
+  ): Promise<boolean> {
+    if (!(await this.update({ favourableOutcome: outcome }))) return false;
     this.fairnessReports = null;
-    await this.assessFairness(attributes);
+    if (this.project?.model) await this.assessFairness(attributes);
+    return true;
   }
 
   /**

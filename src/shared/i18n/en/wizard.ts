@@ -213,6 +213,8 @@ export const wizard = {
     'Changing the type of {column} imports the data again and discards the trained model and its results. Continue?',
   'wizard.confirm.importOptions':
     'Importing again with these options discards the trained model and its results. Continue?',
+  'wizard.confirm.favourable':
+    'The threshold was chosen to approve a share of applicants, counting the favourable prediction as approval. Changing the favourable outcome discards the trained model and its results. Continue?',
   'wizard.confirm.discard': 'Change and discard the model',
   'wizard.confirm.keep': 'Keep the model',
 

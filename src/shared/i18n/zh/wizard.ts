@@ -192,6 +192,8 @@ export const wizard: Record<string, string> = {
   'wizard.confirm.import': '导入 {file} 会替换数据，并丢弃已训练的模型及其结果。是否继续？',
   'wizard.confirm.columnType': '更改 {column} 的类型会重新导入数据，并丢弃已训练的模型及其结果。是否继续？',
   'wizard.confirm.importOptions': '用这些选项重新导入会丢弃已训练的模型及其结果。是否继续？',
+  'wizard.confirm.favourable':
+    '阈值是按批准比例选取的，并将有利预测计为批准。更改有利结果会丢弃已训练的模型及其结果。是否继续？',
   'wizard.confirm.discard': '更改并丢弃模型',
   'wizard.confirm.keep': '保留模型',
 

@@ -1419,7 +1419,7 @@ describe('favourable outcome and an approval-rate threshold', () => {
     const base = makeProject('model', { step: 'fairness' });
     const approval = {
       ...base,
-      model: { ...base.model!, thresholdChoice: { threshold: 0.4, policy: 'approval_rate' as const } },
+      model: { ...base.model!, thresholdChoice: { threshold: 0.4, policy: 'approval_rate' as const, achieved: {} } },
     };
     let { fake } = backend(approval);
     let wizard = new WizardState(fakePlatform(fake.api));

@@ -69,6 +69,13 @@ test('exports the model package and scores new data', async ({ app }, testInfo) 
     expect(p >= 0 && p <= 1).toBe(true);
   }
   await expect(page.getByTestId('score-rows')).toHaveText('200 rows of german_credit.test.csv scored.');
+  // "Download again" gives the same file (download links work more than once).
+  const again = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId('score-download-again').click();
+  const againPath = testInfo.outputPath('scored-again.csv');
+  await (await again).saveAs(againPath);
+  expect(readFileSync(againPath, 'utf8')).toBe(readFileSync(csvPath, 'utf8'));
+  await expect(page.getByTestId('model-download-again')).toBeVisible();
   const preview = page.getByTestId('score-preview');
   await expect(preview.locator('thead th')).toHaveText(['Row', 'class', 'predicted_class', 'probability_bad']);
   await expect(preview.locator('tbody tr')).toHaveCount(5);

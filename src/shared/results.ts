@@ -192,3 +192,11 @@ export function reliedOnMessage(importance: PermutationImportance | undefined): 
     .map((c) => c.column);
   return columns.length ? { key: 'summary.tooGood.reliesOn', params: { columns: columns.join(', ') } } : null;
 }
+
+/**
+ * Decimals to print a decision threshold with: two when that is exact (0.50, 0.35), else three
+ * (0.196, not 0.20: a reader applying "≥ 0.20" to scored probabilities would misclassify rows).
+ */
+export function thresholdDigits(threshold: number): 2 | 3 {
+  return Math.abs(threshold * 100 - Math.round(threshold * 100)) < 1e-9 ? 2 : 3;
+}

@@ -16,6 +16,8 @@ describe('loss-threshold attack', () => {
     expect(a.auc).toBeCloseTo(7 / 9, 12);
     expect(a.advantage).toBeCloseTo(2 / 3, 12);
     expect(a).toMatchObject({ method: 'loss_threshold', members: 3, nonMembers: 3 });
+    // Null spread of a Mann–Whitney AUC: √((3 + 3 + 1) / (12·3·3)) = √(7/108).
+    expect(a.nullSd).toBeCloseTo(Math.sqrt(7 / 108), 12);
     // Ties count one half, as in the ROC AUC.
     expect(attackFromLosses([0.5, 0.5], [0.5, 0.5])!.auc).toBe(0.5);
     expect(attackFromLosses([], [1])).toBeNull();

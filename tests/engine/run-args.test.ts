@@ -24,3 +24,18 @@ describe('run job: sensitive attributes', () => {
     expect(JSON.stringify((err as UserError).params)).toContain('diabetes');
   });
 });
+
+describe('run job: threshold policy', () => {
+  it('is refused for a target with more than two classes, before training, saying why', async () => {
+    const err = await runJob({
+      type: 'run',
+      file: dataset('heart_cleveland.data'),
+      importOptions: { header: false, onBadRow: 'skip' },
+      target: 'column14',
+      settings: { thresholdPolicy: { policy: 'fixed', value: 0.3 } },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).code).toBe('SETTING_INVALID');
+    expect(String((err as UserError).params.reason)).toContain('multiclass target');
+  });
+});

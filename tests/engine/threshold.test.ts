@@ -70,6 +70,11 @@ describe('threshold policies with the favourable outcome and the user choice', (
     expect(resolveThresholdRule(medical, { thresholdPolicy: { policy: 'approval_rate', value: 0.7 } }).source).toBe(
       'template',
     );
+    // The template's own policy and number, typed by the user (`--min-sensitivity 0.9`), is the template's.
+    expect(resolveThresholdRule(medical, { thresholdPolicy: { policy: 'min_sensitivity', value: 0.9 } })).toEqual({
+      rule: medical.threshold,
+      source: 'template',
+    });
     // Values outside the allowed ranges are not a policy.
     for (const bad of [
       { policy: 'fixed', value: 1 },

@@ -309,6 +309,10 @@ describe('membership-inference audit', () => {
     expect(high).toContain('Attack ROC AUC 0.710');
     expect(high).toContain('reveals who was in the training data');
     expect(render(PrivacySection, { props: { scan } }).body).not.toContain('data-testid="membership-audit"');
+    // Heart: 0.577 on 46 + 46 records is within two null standard deviations (2 × 0.060) of 0.5.
+    const small = { ...audit, auc: 0.577, advantage: 0.261, members: 46, nonMembers: 46 };
+    const unclear = text(render(PrivacySection, { props: { scan, membership: small } }).body);
+    expect(unclear).toContain('with 46 records on each side this cannot be told apart from a coin toss (0.5 ± 0.12)');
     setLocale('zh');
     expect(text(render(PrivacySection, { props: { scan, membership: audit } }).body)).toContain('成员推断审计');
   });

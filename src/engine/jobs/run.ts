@@ -27,7 +27,9 @@ import { PrivacySettingsSchema, type PrivacyScan } from '../../shared/model/priv
 import type { ReportModel } from '../../shared/model/report';
 import { translate } from '../../shared/i18n';
 import { ident, openDb, type Db } from '../data/duck';
-import type { Frame } from '../data/frame';
+import { getColumn, type Frame } from '../data/frame';
+import { detectTask } from '../train/task';
+import type { TaskType } from '../../shared/model/train';
 import { importFile } from '../data/import';
 import { profileTable } from '../data/profile';
 import { readFrame, readRows } from '../data/read';
@@ -271,6 +273,15 @@ async function pipelineJob(job: ReturnType<typeof RunJobSchema.parse>, ctx: JobC
     const zipOut = packageOut && isZipPath(packageOut) ? packageOut : null;
     const modelDir = packageOut && !zipOut ? packageOut : await mkdtemp(path.join(os.tmpdir(), 'modelwise-model-'));
     if (modelDir !== packageOut) temporary = modelDir;
+    // A threshold policy decides between two classes: for other tasks say so before training.
+    if (job.settings.thresholdPolicy !== undefined) {
+      const task = (job.settings.task as TaskType | undefined) ?? detectTask(getColumn(frame, job.target));
+      if (task !== 'binary')
+        throw new UserError('SETTING_INVALID', {
+          setting: 'threshold',
+          reason: `"${job.target}" is a ${task === 'multiclass' ? 'multiclass' : 'regression'} target; threshold options (--threshold, --min-sensitivity, --approval-rate, --costs) apply to two-class targets only (--binarize makes two classes)`,
+        });
+    }
     const trained = await runTraining(
       {
         runId: 'cli',

@@ -82,5 +82,8 @@ export function attackFromLosses(inLoss: ArrayLike<number>, outLoss: ArrayLike<n
   const { tps, fps } = binaryClfCurve(labels, scores);
   let advantage = 0;
   for (let i = 0; i < tps.length; i++) advantage = Math.max(advantage, tps[i]! / P - fps[i]! / N);
-  return { method: 'loss_threshold', auc, advantage, members: P, nonMembers: N };
+  // Spread of the AUC of an attack that learns nothing (Mann–Whitney U's null variance), so the
+  // report can tell a leak from the noise of a small sample.
+  const nullSd = Math.sqrt((P + N + 1) / (12 * P * N));
+  return { method: 'loss_threshold', auc, advantage, members: P, nonMembers: N, nullSd };
 }

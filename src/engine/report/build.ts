@@ -16,6 +16,7 @@ import {
   reliedOnMessage,
   smallTestMessage,
   smallTestSplit,
+  thresholdDigits,
   verdictMessage,
 } from '../../shared/results';
 import { ReportModelSchema, type Locale, type Message, type ReportModel } from '../../shared/model/report';
@@ -217,7 +218,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
       const approval = input.threshold.approval ?? template.favourableOutcome;
       summary.push(
         msg('summary.threshold', {
-          threshold: fmt(metrics.threshold, 2),
+          threshold: fmt(metrics.threshold, thresholdDigits(metrics.threshold)),
           positive: metrics.positiveClass,
           policy: `{summary.policy.${rule.policy === 'fixed' && source === 'user' ? 'fixedUser' : rule.policy}}`,
           ...policyParams(rule),

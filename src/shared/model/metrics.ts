@@ -133,6 +133,11 @@ export const MembershipAuditSchema = z.object({
   /** Training records (members) and test records (non-members) the attack was run on. */
   members: z.number().int(),
   nonMembers: z.number().int(),
+  /**
+   * Standard deviation of the attack's AUC when membership leaks nothing (Mann–Whitney U under the
+   * null: √((m + n + 1) / (12·m·n))); absent in older evaluations.
+   */
+  nullSd: z.number().optional(),
 });
 export type MembershipAudit = z.infer<typeof MembershipAuditSchema>;
 

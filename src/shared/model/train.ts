@@ -269,11 +269,17 @@ export function userThresholdRule(
   };
 }
 
+function sortedKeys(o: object): [string, unknown][] {
+  return Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** The threshold policy in effect for `settings`: the user's (see {@link userThresholdRule}) or the template's. */
 export function resolveThresholdRule(
   template: ThresholdTemplate,
   settings: Record<string, unknown>,
 ): { rule: ThresholdRule; source: 'template' | 'user' } {
   const user = userThresholdRule(template, settings);
-  return user ? { rule: user, source: 'user' } : { rule: template.threshold, source: 'template' };
+  // The template's own policy with its own numbers is the template's, whoever typed it.
+  const same = user !== null && JSON.stringify(sortedKeys(user)) === JSON.stringify(sortedKeys(template.threshold));
+  return user && !same ? { rule: user, source: 'user' } : { rule: template.threshold, source: 'template' };
 }

@@ -58,6 +58,8 @@ export const privacy = {
     'Can someone holding the model tell whether a person was in its training data? The loss-threshold attack (Yeom et al. 2018) guesses "in the training data" when the model\'s error on a record is small; it was run on {members} training records and {nonMembers} test records.',
   'report.privacy.membership.low':
     "Attack ROC AUC {auc} (advantage {advantage}): close to 0.5, a coin toss — the model's errors do not give away who was in the training data.",
+  'report.privacy.membership.unclear':
+    'Attack ROC AUC {auc} (advantage {advantage}): with {n} records on each side this cannot be told apart from a coin toss (0.5 ± {margin}). A larger test split would tell more.',
   'report.privacy.membership.some':
     'Attack ROC AUC {auc} (advantage {advantage}): slightly better than a coin toss — the model fits its training records a little more closely than new ones.',
   'report.privacy.membership.high':

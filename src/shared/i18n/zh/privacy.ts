@@ -55,6 +55,8 @@ export const privacy: Record<string, string> = {
     '持有模型的人能否判断某人是否在训练数据中？损失阈值攻击（Yeom 等，2018）在模型对某条记录误差很小时猜测“在训练数据中”；本次审计使用了 {members} 条训练记录和 {nonMembers} 条测试记录。',
   'report.privacy.membership.low':
     '攻击的 ROC AUC 为 {auc}（优势 {advantage}）：接近 0.5，相当于抛硬币——模型的误差不会泄露谁在训练数据中。',
+  'report.privacy.membership.unclear':
+    '攻击的 ROC AUC 为 {auc}（优势 {advantage}）：每侧只有 {n} 条记录，无法与抛硬币区分（0.5 ± {margin}）。更大的测试集才能说明更多。',
   'report.privacy.membership.some':
     '攻击的 ROC AUC 为 {auc}（优势 {advantage}）：略好于抛硬币——模型对训练记录的拟合略紧于新记录。',
   'report.privacy.membership.high':

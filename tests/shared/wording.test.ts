@@ -1,4 +1,5 @@
-// The template's gloss of the positive class is said only of labels the template describes.
+// Wording helpers: the template's gloss of the positive class is said only of labels the template
+// describes; thresholds are printed with the decimals they need.
 import { describe, expect, it } from 'vitest';
 import { positiveClassMeaning } from '../../src/shared/model/template';
 
@@ -16,5 +17,13 @@ describe('positiveClassMeaning', () => {
   it('says nothing of other labels (income data under the finance template) or of no label', () => {
     expect(positiveClassMeaning(finance, '>50K', 'en')).toBeNull();
     expect(positiveClassMeaning(finance, null, 'en')).toBeNull();
+  });
+});
+
+describe('thresholdDigits', () => {
+  it('prints two decimals when exact, three otherwise', async () => {
+    const { thresholdDigits } = await import('../../src/shared/results');
+    expect([0.5, 0.35, 0.2].map(thresholdDigits)).toEqual([2, 2, 2]);
+    expect([0.1956, 0.0132, 0.333].map(thresholdDigits)).toEqual([3, 3, 3]);
   });
 });

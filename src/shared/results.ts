@@ -190,7 +190,7 @@ export function reliedOnMessage(importance: PermutationImportance | undefined): 
     .filter((c) => c.mean >= 0.01)
     .slice(0, 3)
     .map((c) => c.column);
-  return columns.length ? { key: 'summary.tooGood.reliesOn', params: { columns: columns.join(', ') } } : null;
+  return columns.length ? { key: 'summary.tooGood.reliesOn', params: { columns } } : null;
 }
 
 /**

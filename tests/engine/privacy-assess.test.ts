@@ -302,7 +302,7 @@ describe('assessPrivacy on the ARX data', () => {
     expect(report.summary.find((m) => m.key === 'summary.privacy.risk')?.params).toMatchObject({
       k: 1,
       threshold: 5,
-      columns: 'age, zipcode',
+      columns: ['age', 'zipcode'],
     });
     expect(buildReport({ ...input, privacyAssessment: undefined }).summary.map((m) => m.key)).not.toContain(
       'summary.privacy.risk',

@@ -159,6 +159,10 @@ describe('recipe sentences', () => {
     expect(delimiterName('\t')).toBe('tab');
     expect(delimiterName('#')).toBe('“#”');
     expect(settingValue('split', { train: 0.7, validation: 0.15, test: 0.15 })).toBe('0.70 / 0.15 / 0.15');
+    // With a separate test file the data file is split into training and validation rows only.
+    expect(settingValue('split', { train: 0.85, validation: 0.15, test: 0 })).toBe(
+      '0.85 / 0.15 of the data file; test rows: the separate test file',
+    );
     expect(settingValue('classWeights', false)).toBe('no');
     expect(settingValue('hiddenLayers', [128, 64])).toBe('128, 64');
     expect(settingValue('backend', 'wasm')).toBe('WebAssembly (CPU)');

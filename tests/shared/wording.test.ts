@@ -27,3 +27,22 @@ describe('thresholdDigits', () => {
     expect([0.1956, 0.0132, 0.333].map(thresholdDigits)).toEqual([3, 3, 3]);
   });
 });
+
+describe('lists in report sentences', () => {
+  it('are joined the reader’s way: "a, b" in English, "a、b" in Chinese', async () => {
+    const { translate } = await import('../../src/shared/i18n');
+    const { reliedOnMessage } = await import('../../src/shared/results');
+    const m = reliedOnMessage({
+      metric: 'roc_auc',
+      repeats: 5,
+      rows: 100,
+      seed: 1,
+      columns: [
+        { column: 'duration', mean: 0.05, std: 0.01 },
+        { column: 'age', mean: 0.02, std: 0.01 },
+      ],
+    })!;
+    expect(translate('en', m.key, m.params)).toContain('relies most on duration, age:');
+    expect(translate('zh', m.key, m.params)).toContain('duration、age');
+  });
+});

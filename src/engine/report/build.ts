@@ -257,7 +257,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
       const suspects = (input.profile?.warnings ?? [])
         .filter((w) => w.code === 'strong_predictor' && w.column && input.features.includes(w.column))
         .map((w) => w.column!);
-      if (suspects.length > 0) summary.push(msg('summary.tooGood.suspects', { columns: suspects.join(', ') }));
+      if (suspects.length > 0) summary.push(msg('summary.tooGood.suspects', { columns: suspects }));
       const reliedOn = reliedOnMessage(input.evaluation.importance);
       if (reliedOn) summary.push(reliedOn);
       limitations.push(msg('modelCard.limitation.tooGood'));
@@ -328,27 +328,24 @@ export function buildReport(input: BuildReportInput): ReportModel {
       let at = summary.length - 1;
       while (at >= 0 && !/^summary\.(threshold|policy)/.test(summary[at]!.key)) at--;
       summary.splice(at < 0 ? summary.length : at + 1, 0, perGroupThresholdMessage(m, input.positiveClass ?? ''));
-      limitations.push(msg('modelCard.limitation.groupThresholds', { columns: m.columns.join(', ') }));
+      limitations.push(msg('modelCard.limitation.groupThresholds', { columns: m.columns }));
     }
   }
 
   const leaked = input.excluded.filter((e) => e.reason === 'features.leakage').map((e) => e.column);
-  if (leaked.length > 0) summary.push(msg('summary.leakage', { count: leaked.length, columns: leaked.join(', ') }));
+  if (leaked.length > 0) summary.push(msg('summary.leakage', { count: leaked.length, columns: leaked }));
 
   const direct = input.privacy.columns.filter((c) => c.class === 'direct_identifier');
   summary.push(
     direct.length > 0
-      ? msg('summary.privacy.identifiers', { count: direct.length, columns: direct.map((c) => c.column).join(', ') })
+      ? msg('summary.privacy.identifiers', { count: direct.length, columns: direct.map((c) => c.column) })
       : msg('summary.privacy.none'),
   );
   const quasi = input.privacy.columns.filter((c) => c.class === 'quasi_identifier');
   if (quasi.length > 0)
     summary.push(
       msg('summary.privacy.quasi', {
-        columns: quasi
-          .slice(0, 4)
-          .map((c) => c.column)
-          .join(', '),
+        columns: quasi.slice(0, 4).map((c) => c.column),
       }),
     );
   const risk = input.privacyAssessment?.after;
@@ -357,7 +354,7 @@ export function buildReport(input: BuildReportInput): ReportModel {
       msg('summary.privacy.risk', {
         k: risk.k,
         threshold: input.privacyAssessment!.k,
-        columns: risk.quasiIdentifiers.join(', '),
+        columns: risk.quasiIdentifiers,
         unique: pct(risk.unique.share),
         below: pct(risk.belowK.share),
       }),

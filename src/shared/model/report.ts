@@ -17,7 +17,13 @@ export type Locale = z.infer<typeof LocaleSchema>;
 /** A sentence of the report as an i18n key and its parameters, so the report can be translated. */
 export const MessageSchema = z.object({
   key: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+  /** A list (of column names, say) is written in the reader's language: "a, b" or "a、b". */
+  params: z
+    .record(
+      z.string(),
+      z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.string(), z.number(), z.null()]))]),
+    )
+    .default({}),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

@@ -116,7 +116,11 @@ export function settingValue(key: string, value: unknown): string {
   if (typeof value === 'string') return key === 'backend' ? tOr(`report.backend.${value}`, {}, value) : value;
   if (key === 'split' && typeof value === 'object' && value !== null) {
     const s = value as { train?: number; validation?: number; test?: number };
-    return [s.train, s.validation, s.test].map((v) => (typeof v === 'number' ? fixed(v, 2) : '—')).join(' / ');
+    const shares = [s.train, s.validation, s.test].map((v) => (typeof v === 'number' ? fixed(v, 2) : '—'));
+    // A test share of 0 means the test rows came from a separate file (train / validation only here).
+    return s.test === 0
+      ? t('report.splitSeparateTest', { train: shares[0]!, validation: shares[1]! })
+      : shares.join(' / ');
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return t('report.none');

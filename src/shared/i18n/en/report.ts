@@ -11,6 +11,7 @@ export const report = {
   'report.yes': 'yes',
   'report.no': 'no',
   'report.none': 'none',
+  'report.splitSeparateTest': '{train} / {validation} of the data file; test rows: the separate test file',
   'report.listSeparator': ', ',
   'report.placeholder.wizard':
     'The wizard arrives in the next release; use `npx modelwise run` to train a model and write its report.',

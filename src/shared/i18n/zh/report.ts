@@ -11,6 +11,7 @@ export const report = {
   'report.yes': '是',
   'report.no': '否',
   'report.none': '无',
+  'report.splitSeparateTest': '数据文件的 {train} / {validation}；测试行：单独的测试文件',
   'report.listSeparator': '、',
   'report.placeholder.wizard': '向导将在下一个版本中提供；现在请使用 `npx modelwise run` 训练模型并生成报告。',
 

@@ -3,7 +3,7 @@
  * definitions of `risk.ts` and against REFERENCE §3.4 (ARX's own 7-row test data); the privacy
  * assessment of a project (defaults on Adult, after a recipe, the medical template) and the checklist.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ import {
   type ChecklistFacts,
 } from '../../src/engine/privacy';
 import { ProjectSession } from '../../src/engine/project/session';
-import { buildReport, type BuildReportInput } from '../../src/engine/report/build';
+import { buildReport } from '../../src/engine/report/build';
 import { getTemplate } from '../../src/engine/templates';
 import { createRng } from '../../src/engine/rng';
 import type { Cell, ColumnInfo, ColumnType } from '../../src/shared/model/data';
@@ -37,8 +37,8 @@ import {
   type RiskSummary,
 } from '../../src/shared/model/privacy';
 import type { RecipeStep } from '../../src/shared/model/recipe';
-import type { ReportModel } from '../../src/shared/model/report';
-import { dataset, repoRoot } from '../helpers/paths';
+import { dataset } from '../helpers/paths';
+import { binaryReportInput } from '../helpers/report';
 
 let db: Db;
 beforeAll(async () => {
@@ -273,30 +273,7 @@ describe('assessPrivacy on the ARX data', () => {
     });
     expect(hipaa.find((i) => i.id === 'hipaa.minimum_necessary')?.status).toBe('met');
 
-    const fixture = JSON.parse(
-      readFileSync(path.join(repoRoot, 'tests/fixtures/report/report-model.binary.json'), 'utf8'),
-    ) as ReportModel;
-    const input: BuildReportInput = {
-      locale: 'en',
-      template: getTemplate('finance'),
-      importSummary: fixture.data.import,
-      testImport: null,
-      profile: fixture.data.profile,
-      recipe: fixture.data.recipe as BuildReportInput['recipe'],
-      rowsAfterCleaning: fixture.data.rowsAfterCleaning,
-      features: fixture.data.features,
-      excluded: fixture.data.excluded,
-      target: fixture.target,
-      task: fixture.task,
-      positiveClass: fixture.positiveClass,
-      training: fixture.training,
-      evaluation: fixture.evaluation,
-      fairness: fixture.fairness,
-      privacy: fixture.privacy,
-      privacyAssessment: a,
-      seed: 42,
-      threshold: null,
-    };
+    const input = binaryReportInput({ privacyAssessment: a });
     const report = buildReport(input);
     expect(report.privacyAssessment).toEqual(a);
     expect(report.summary.find((m) => m.key === 'summary.privacy.risk')?.params).toMatchObject({

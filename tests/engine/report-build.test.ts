@@ -1,41 +1,12 @@
 // buildReport on the pieces of a realistic run (the binary report fixture): what a shared report
 // must never show, and what its summary must say.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReport, type BuildReportInput } from '../../src/engine/report/build';
-import { getTemplate } from '../../src/engine/templates';
+import { buildReport } from '../../src/engine/report/build';
 import { catalogs, translate } from '../../src/shared/i18n';
-import type { ReportModel } from '../../src/shared/model/report';
-import { repoRoot } from '../helpers/paths';
+import { binaryReportFixture, binaryReportInput } from '../helpers/report';
 
-const fixture = JSON.parse(
-  readFileSync(path.join(repoRoot, 'tests/fixtures/report/report-model.binary.json'), 'utf8'),
-) as ReportModel;
-
-function input(overrides: Partial<BuildReportInput> = {}): BuildReportInput {
-  return {
-    locale: 'en',
-    template: getTemplate('finance'),
-    importSummary: fixture.data.import,
-    testImport: null,
-    profile: fixture.data.profile,
-    recipe: fixture.data.recipe as BuildReportInput['recipe'],
-    rowsAfterCleaning: fixture.data.rowsAfterCleaning,
-    features: fixture.data.features,
-    excluded: fixture.data.excluded,
-    target: fixture.target,
-    task: fixture.task,
-    positiveClass: fixture.positiveClass,
-    training: fixture.training,
-    evaluation: fixture.evaluation,
-    fairness: fixture.fairness,
-    privacy: fixture.privacy,
-    seed: 42,
-    threshold: null,
-    ...overrides,
-  };
-}
+const fixture = binaryReportFixture;
+const input = binaryReportInput;
 
 describe('buildReport', () => {
   it('masks the values of direct identifiers in the profile and the import samples', () => {

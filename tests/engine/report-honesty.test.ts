@@ -4,45 +4,19 @@
  * used only for the labels it describes, in the report's language; a threshold chosen on few
  * positive validation cases is flagged.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runJob } from '../../src/engine/jobs/run';
-import { buildReport, type BuildReportInput } from '../../src/engine/report/build';
+import { buildReport } from '../../src/engine/report/build';
 import { getTemplate } from '../../src/engine/templates';
 import { translate } from '../../src/shared/i18n';
 import type { BinaryMetrics, Evaluation } from '../../src/shared/model/metrics';
 import type { Locale, ReportModel } from '../../src/shared/model/report';
 import { baselineVerdict, smallTestSplit } from '../../src/shared/results';
-import { caseFile, repoRoot } from '../helpers/paths';
+import { caseFile } from '../helpers/paths';
+import { binaryReportFixture, binaryReportInput } from '../helpers/report';
 
-const fixture = JSON.parse(
-  readFileSync(path.join(repoRoot, 'tests/fixtures/report/report-model.binary.json'), 'utf8'),
-) as ReportModel;
-
-function input(overrides: Partial<BuildReportInput> = {}): BuildReportInput {
-  return {
-    locale: 'en',
-    template: getTemplate('finance'),
-    importSummary: fixture.data.import,
-    testImport: null,
-    profile: fixture.data.profile,
-    recipe: fixture.data.recipe as BuildReportInput['recipe'],
-    rowsAfterCleaning: fixture.data.rowsAfterCleaning,
-    features: fixture.data.features,
-    excluded: fixture.data.excluded,
-    target: fixture.target,
-    task: fixture.task,
-    positiveClass: fixture.positiveClass,
-    training: fixture.training,
-    evaluation: fixture.evaluation,
-    fairness: fixture.fairness,
-    privacy: fixture.privacy,
-    seed: 42,
-    threshold: null,
-    ...overrides,
-  };
-}
+const fixture = binaryReportFixture;
+const input = binaryReportInput;
 
 const sentences = (r: ReportModel, locale: Locale = r.locale): string[] =>
   r.summary.map((m) => translate(locale, m.key, m.params));

@@ -1,42 +1,15 @@
 // The report states the threshold policy used — the user's value or the template's — and what it
 // achieved on the validation rows (from the choice) and on the test rows (from the test confusion
 // matrix of the binary report fixture: TP 30, FP 15, TN 125, FN 30 of 200 rows), in both languages.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReport, thresholdAchievedOnTest, type BuildReportInput } from '../../src/engine/report/build';
+import { buildReport, thresholdAchievedOnTest } from '../../src/engine/report/build';
 import { getTemplate } from '../../src/engine/templates';
 import { translate } from '../../src/shared/i18n';
 import type { ReportModel } from '../../src/shared/model/report';
-import { repoRoot } from '../helpers/paths';
+import { binaryReportFixture, binaryReportInput } from '../helpers/report';
 
-const fixture = JSON.parse(
-  readFileSync(path.join(repoRoot, 'tests/fixtures/report/report-model.binary.json'), 'utf8'),
-) as ReportModel;
-
-function input(overrides: Partial<BuildReportInput> = {}): BuildReportInput {
-  return {
-    locale: 'en',
-    template: getTemplate('finance'),
-    importSummary: fixture.data.import,
-    testImport: null,
-    profile: fixture.data.profile,
-    recipe: fixture.data.recipe as BuildReportInput['recipe'],
-    rowsAfterCleaning: fixture.data.rowsAfterCleaning,
-    features: fixture.data.features,
-    excluded: fixture.data.excluded,
-    target: fixture.target,
-    task: fixture.task,
-    positiveClass: fixture.positiveClass,
-    training: fixture.training,
-    evaluation: fixture.evaluation,
-    fairness: fixture.fairness,
-    privacy: fixture.privacy,
-    seed: 42,
-    threshold: null,
-    ...overrides,
-  };
-}
+const fixture = binaryReportFixture;
+const input = binaryReportInput;
 
 const sentence = (r: ReportModel, key: string, locale: 'en' | 'zh' = 'en') => {
   const m = r.summary.find((s) => s.key === key);

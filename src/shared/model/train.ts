@@ -1,5 +1,6 @@
 /** Training settings and the record of a training run (SPEC §5). */
 import { z } from 'zod';
+import { sameJson } from '../json';
 import { AugmentationStepSchema } from './recipe';
 import {
   ThresholdPolicyNameSchema,
@@ -269,10 +270,6 @@ export function userThresholdRule(
   };
 }
 
-function sortedKeys(o: object): [string, unknown][] {
-  return Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
 /** The threshold policy in effect for `settings`: the user's (see {@link userThresholdRule}) or the template's. */
 export function resolveThresholdRule(
   template: ThresholdTemplate,
@@ -280,6 +277,6 @@ export function resolveThresholdRule(
 ): { rule: ThresholdRule; source: 'template' | 'user' } {
   const user = userThresholdRule(template, settings);
   // The template's own policy with its own numbers is the template's, whoever typed it.
-  const same = user !== null && JSON.stringify(sortedKeys(user)) === JSON.stringify(sortedKeys(template.threshold));
+  const same = user !== null && sameJson(user, template.threshold);
   return user && !same ? { rule: user, source: 'user' } : { rule: template.threshold, source: 'template' };
 }

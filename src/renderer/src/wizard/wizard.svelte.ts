@@ -34,6 +34,7 @@ import type { Locale } from '../../../shared/model/report';
 import type { Template, ThresholdRule } from '../../../shared/model/template';
 import { resolveThresholdRule, type EpochLog } from '../../../shared/model/train';
 import { i18n, setLocale } from '../lib/i18n.svelte';
+import { sameJson } from '../../../shared/json';
 import type { Platform } from '../lib/bridge';
 import { nextStep, previousStep, resumeStep, stepDef, stepSet, STEP_ORDER, visitedBefore } from './steps';
 import { suggestedTargets } from '../../../shared/targets';
@@ -107,22 +108,6 @@ export type PendingKind = PendingChange['kind'];
 
 /** Kinds of `PendingChange` that change the training settings (and carry the new ones). */
 const SETTINGS_KINDS = ['augmentation', 'settings', 'resetSettings', 'threshold'] as const;
-
-/** Same JSON value, whatever the order of object keys (settings are plain JSON). */
-function sameJson(a: unknown, b: unknown): boolean {
-  const canonical = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(canonical)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(
-            Object.entries(v as Record<string, unknown>)
-              .filter(([, x]) => x !== undefined)
-              .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-              .map(([k, x]) => [k, canonical(x)]),
-          )
-        : v;
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
 
 export interface ExportDone {
   format: ExportFormat;
